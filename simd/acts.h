@@ -1,0 +1,4 @@
+/* Every activation's algorithm, instantiated once per ISA by simd/isa/<isa>.c
+ * (which includes its simd/vec/<isa>.h first). */
+#include "simd/kernel.h"
+#include "simd/act/relu.h"

@@ -1,0 +1,3 @@
+/* The neon instantiation of every kernel. */
+#include "simd/vec/neon.h"
+#include "simd/acts.h"

@@ -1,0 +1,35 @@
+# One libtool convenience library per ISA, each with its own flags: the
+# algorithms in simd/act/ are compiled once per ISA over simd/vec/<isa>.h.
+simd_kernel_headers = simd/kernel.h simd/acts.h simd/act/relu.h \
+  simd/vec/scalar.h simd/vec/sse41.h simd/vec/avx2.h simd/vec/avx512.h simd/vec/neon.h
+noinst_HEADERS += $(simd_kernel_headers)
+SIMD_LIBS = libsimd_scalar.la
+
+noinst_LTLIBRARIES += libsimd_scalar.la
+libsimd_scalar_la_SOURCES = simd/isa/scalar.c
+libsimd_scalar_la_CFLAGS = $(AM_CFLAGS) $(KERNEL_CFLAGS) $(SCALAR_CFLAGS)
+
+if ISA_SSE41
+noinst_LTLIBRARIES += libsimd_sse41.la
+libsimd_sse41_la_SOURCES = simd/isa/sse41.c
+libsimd_sse41_la_CFLAGS = $(AM_CFLAGS) $(KERNEL_CFLAGS) $(SSE41_CFLAGS)
+SIMD_LIBS += libsimd_sse41.la
+endif
+if ISA_AVX2
+noinst_LTLIBRARIES += libsimd_avx2.la
+libsimd_avx2_la_SOURCES = simd/isa/avx2.c
+libsimd_avx2_la_CFLAGS = $(AM_CFLAGS) $(KERNEL_CFLAGS) $(AVX2_CFLAGS)
+SIMD_LIBS += libsimd_avx2.la
+endif
+if ISA_AVX512
+noinst_LTLIBRARIES += libsimd_avx512.la
+libsimd_avx512_la_SOURCES = simd/isa/avx512.c
+libsimd_avx512_la_CFLAGS = $(AM_CFLAGS) $(KERNEL_CFLAGS) $(AVX512_CFLAGS)
+SIMD_LIBS += libsimd_avx512.la
+endif
+if ISA_NEON
+noinst_LTLIBRARIES += libsimd_neon.la
+libsimd_neon_la_SOURCES = simd/isa/neon.c
+libsimd_neon_la_CFLAGS = $(AM_CFLAGS) $(KERNEL_CFLAGS) $(NEON_CFLAGS)
+SIMD_LIBS += libsimd_neon.la
+endif

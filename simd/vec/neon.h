@@ -1,0 +1,1 @@
+#error "simd/vec/neon.h: not written yet"

@@ -1,0 +1,19 @@
+/* simdact kernel list: the one place that names every (activation, tier) pair.
+ *
+ * SIMDACT_KERNEL(act, tier, max_ulp, shape)
+ *   act      activation name, as in the public API (simdact_<act>_<tier>)
+ *   tier     exact | u1 | u4 | approx
+ *   max_ulp  the bound verified over every binary32 input on every ISA
+ *   shape    how arguments are validated: ELEMENTWISE, PRELU, MAXOUT, ROWWISE
+ *
+ * Every ISA builds every entry, so a kernel name is <act>.<tier>.<isa> and its
+ * C symbol is simdact_<act>_<tier>_<isa>.  The registry, the dispatched entry
+ * points, the tests and the benchmarks all expand this list; a new tier is one
+ * line here plus its code in simd/act/. */
+#ifndef SIMDACT_KERNEL
+#error "define SIMDACT_KERNEL(act, tier, max_ulp, shape) before including simdact_kernels.h"
+#endif
+SIMDACT_KERNEL(binary_step,  exact, 0.5, ELEMENTWISE)
+SIMDACT_KERNEL(linear,       exact, 0.5, ELEMENTWISE)
+SIMDACT_KERNEL(relu,         exact, 0.5, ELEMENTWISE)
+SIMDACT_KERNEL(leaky_relu,   exact, 0.5, ELEMENTWISE)

@@ -1,0 +1,8 @@
+# make check: TAP tests through Automake's driver.
+LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
+TEST_LDADD = libsimdact.la -lm
+
+check_PROGRAMS += tests/api
+tests_api_SOURCES = tests/api.c tests/tap.h
+tests_api_LDADD = $(TEST_LDADD)
+TESTS += tests/api
