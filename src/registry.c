@@ -89,12 +89,50 @@ size_t simdact_kernel_count(void) { return TABLE_SIZE; }
 
 const simdact_kernel *simdact_kernel_at(size_t i) { return i < TABLE_SIZE ? &table[i] : NULL; }
 
-/* First table index of isa's block, or -1 when it is not built. */
-static long isa_block(int isa) {
-  long block = 0;
-  for (int i = 0; i < isa; i++) block += simdact_isa_built(i);
-  return simdact_isa_built(isa) ? block * SLOT_COUNT : -1;
-}
+/* First table index of each ISA's block, -1 when the ISA is not built: a
+ * compile-time constant, so a dispatched call is a lookup and one indirect call. */
+enum {
+  BLOCK_SSE41 = 1,
+#ifdef HAVE_ISA_SSE41
+  BLOCK_AVX2 = BLOCK_SSE41 + 1,
+#else
+  BLOCK_AVX2 = BLOCK_SSE41,
+#endif
+#ifdef HAVE_ISA_AVX2
+  BLOCK_AVX512 = BLOCK_AVX2 + 1,
+#else
+  BLOCK_AVX512 = BLOCK_AVX2,
+#endif
+#ifdef HAVE_ISA_AVX512
+  BLOCK_NEON = BLOCK_AVX512 + 1,
+#else
+  BLOCK_NEON = BLOCK_AVX512,
+#endif
+};
+static const long block_start[ISA_COUNT] = {
+    [ISA_SCALAR] = 0,
+#ifdef HAVE_ISA_SSE41
+    [ISA_SSE41] = BLOCK_SSE41 * SLOT_COUNT,
+#else
+    [ISA_SSE41] = -1,
+#endif
+#ifdef HAVE_ISA_AVX2
+    [ISA_AVX2] = BLOCK_AVX2 * SLOT_COUNT,
+#else
+    [ISA_AVX2] = -1,
+#endif
+#ifdef HAVE_ISA_AVX512
+    [ISA_AVX512] = BLOCK_AVX512 * SLOT_COUNT,
+#else
+    [ISA_AVX512] = -1,
+#endif
+#ifdef HAVE_ISA_NEON
+    [ISA_NEON] = BLOCK_NEON * SLOT_COUNT,
+#else
+    [ISA_NEON] = -1,
+#endif
+};
+static long isa_block(int isa) { return block_start[isa]; }
 
 static _Thread_local int last_find_error;
 int simdact_find_error(void) { return last_find_error; }
