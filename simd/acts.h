@@ -1,4 +1,5 @@
 /* Every activation's algorithm, instantiated once per ISA by simd/isa/<isa>.c
  * (which includes its simd/vec/<isa>.h first). */
 #include "simd/kernel.h"
+#include "simd/math/exp.h"
 #include "simd/act/relu.h"

@@ -33,3 +33,14 @@ libsimd_neon_la_SOURCES = simd/isa/neon.c
 libsimd_neon_la_CFLAGS = $(AM_CFLAGS) $(KERNEL_CFLAGS) $(NEON_CFLAGS)
 SIMD_LIBS += libsimd_neon.la
 endif
+
+# exp-family cores (simd/math/exp.h); `make coeffs` regenerates the
+# coefficient headers from the committed Sollya scripts (the build never runs Sollya).
+noinst_HEADERS += simd/math/exp.h simd/math/exp_coeffs.h
+EXTRA_DIST += simd/math/sollya/exp.sollya
+SOLLYA = sollya
+.PHONY: coeffs coeffs-exp
+coeffs: coeffs-exp
+coeffs-exp:
+	$(SOLLYA) $(srcdir)/simd/math/sollya/exp.sollya > $(srcdir)/simd/math/exp_coeffs.h.tmp
+	mv $(srcdir)/simd/math/exp_coeffs.h.tmp $(srcdir)/simd/math/exp_coeffs.h
