@@ -7,4 +7,4 @@ include_HEADERS += src/simdact.h src/simdact_kernels.h
 
 bin_PROGRAMS += simdact
 simdact_SOURCES = src/cli.c src/cli.h
-simdact_LDADD = libsimdact.la
+simdact_LDADD = libsimdact.la libsimdref.la
