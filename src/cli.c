@@ -14,6 +14,8 @@ static const struct command {
   const char *summary;
 } commands[] = {
     {"list", cli_list, "every kernel: ISA, tier, verified ULP bound, runnable here"},
+    {"compare", cli_compare, "judge a bench run against a baseline: speed (with noise) and accuracy"},
+    {"report", cli_report, "reports from stored results; --history FILE plots a compare CSV history"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

@@ -8,3 +8,9 @@ include_HEADERS += src/simdact.h src/simdact_kernels.h
 bin_PROGRAMS += simdact
 simdact_SOURCES = src/cli.c src/cli.h
 simdact_LDADD = libsimdact.la libsimdref.la
+
+# simdact compare / report --history (CI performance tracking).
+simdact_SOURCES += src/compare.c src/compare.h src/benchdata.c src/benchdata.h \
+	src/stats.c src/stats.h src/history.c
+simdact_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+simdact_LDADD += $(JANSSON_LIBS) -lm

@@ -13,3 +13,14 @@ check_PROGRAMS += tests/ref_metric
 tests_ref_metric_SOURCES = tests/ref_metric.c tests/tap.h
 tests_ref_metric_LDADD = $(REF_LDADD)
 TESTS += tests/ref_metric
+
+# simdact compare: the U test, and compare/report --history on real Google
+# Benchmark output from a tiny fixture program (needs python3 and gnuplot).
+check_PROGRAMS += tests/stats tests/gbench_fixture
+tests_stats_SOURCES = tests/stats.c tests/tap.h src/stats.c src/stats.h
+tests_stats_LDADD = -lm
+tests_gbench_fixture_SOURCES = tests/gbench_fixture.cc
+tests_gbench_fixture_CXXFLAGS = $(AM_CXXFLAGS) $(BENCHMARK_CFLAGS)
+tests_gbench_fixture_LDADD = $(BENCHMARK_LIBS) -lpthread
+TESTS += tests/stats tests/compare.sh
+EXTRA_DIST += tests/compare.sh
