@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -81,8 +82,18 @@ int main(int argc, char **argv) {
     usage(stdout);
     return 0;
   }
-  for (size_t i = 0; i < NCOMMANDS; i++)
-    if (strcmp(argv[1], commands[i].name) == 0) return commands[i].fn(argc - 1, argv + 1);
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    if (strcmp(argv[1], commands[i].name) != 0) continue;
+    /* A SIMDACT_ISA that cannot be used is an error for every command (the
+     * library has already said why on stderr); --help still works. */
+    int env_err = simdact_isa_env_error();
+    if (env_err && !cli_wants_help(argc - 1, argv + 1)) {
+      fprintf(stderr, "simdact: cannot use SIMDACT_ISA=%s: %s\n", getenv("SIMDACT_ISA"),
+              simdact_strerror(env_err));
+      return 2;
+    }
+    return commands[i].fn(argc - 1, argv + 1);
+  }
   fprintf(stderr, "simdact: unknown command '%s'\n", argv[1]);
   usage(stderr);
   return 2;

@@ -5,6 +5,9 @@ libsimdact_la_LDFLAGS = -version-info $(SIMDACT_LT_VERSION) -export-symbols-rege
 libsimdact_la_LIBADD = $(SIMD_LIBS) -lm
 include_HEADERS += src/simdact.h src/simdact_kernels.h
 
+# The CLI needs the tools' libraries (configure --disable-tools, the default
+# in cross builds, leaves it out).
+if TOOLS
 bin_PROGRAMS += simdact
 simdact_SOURCES = src/cli.c src/cli.h
 simdact_LDADD = libsimdact.la libsimdref.la
@@ -14,3 +17,4 @@ simdact_SOURCES += src/compare.c src/compare.h src/benchdata.c src/benchdata.h \
 	src/stats.c src/stats.h src/history.c
 simdact_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 simdact_LDADD += $(JANSSON_LIBS) -lm
+endif

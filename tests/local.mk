@@ -7,20 +7,67 @@ tests_api_SOURCES = tests/api.c tests/tap.h
 tests_api_LDADD = $(TEST_LDADD)
 TESTS += tests/api
 
-# reference/: the metric, the references, the scan (issue 3)
+# reference/: the metric, the references, the scan (issue 3).  The tools
+# need MPFR, jansson, Google Benchmark: not in the NEON cross build.
+if TOOLS
 REF_LDADD = libsimdref.la libsimdact.la $(MPFR_LIBS) -lm
 check_PROGRAMS += tests/ref_metric
 tests_ref_metric_SOURCES = tests/ref_metric.c tests/tap.h
 tests_ref_metric_LDADD = $(REF_LDADD)
 TESTS += tests/ref_metric
+endif
 
 # simdact compare: the U test, and compare/report --history on real Google
 # Benchmark output from a tiny fixture program (needs python3 and gnuplot).
-check_PROGRAMS += tests/stats tests/gbench_fixture
+check_PROGRAMS += tests/stats
 tests_stats_SOURCES = tests/stats.c tests/tap.h src/stats.c src/stats.h
 tests_stats_LDADD = -lm
+TESTS += tests/stats
+if TOOLS
+check_PROGRAMS += tests/gbench_fixture
 tests_gbench_fixture_SOURCES = tests/gbench_fixture.cc
 tests_gbench_fixture_CXXFLAGS = $(AM_CXXFLAGS) $(BENCHMARK_CFLAGS)
 tests_gbench_fixture_LDADD = $(BENCHMARK_LIBS) -lpthread
-TESTS += tests/stats tests/compare.sh
+TESTS += tests/compare.sh
+endif
 EXTRA_DIST += tests/compare.sh
+
+# Dispatch: what the library chose; run plainly and by tests/dispatch-qemu.sh and
+# tests/neon.sh under qemu CPU models with expectations in the environment.
+check_PROGRAMS += tests/dispatch
+tests_dispatch_SOURCES = tests/dispatch.c tests/tap.h
+tests_dispatch_LDADD = $(TEST_LDADD)
+TESTS += tests/dispatch
+
+# Test programs that tests/dispatch-qemu.sh runs under each qemu-x86_64 CPU model
+# (the suite that must pass on lesser CPUs; keep them fast when
+# SIMDACT_TEST_EMULATED=1 is set).
+DISPATCH_TESTS = tests/api tests/dispatch
+
+# Shell tests, TAP through tests/tap.sh.  LOG_COMPILER stays empty: the NEON
+# check runs the cross build's test programs under qemu by setting it there.
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+SH_LOG_DRIVER = $(LOG_DRIVER)
+AM_TESTS_ENVIRONMENT = \
+  abs_top_srcdir='$(abs_top_srcdir)' abs_top_builddir='$(abs_top_builddir)' \
+  host_cpu='$(host_cpu)' cross_compiling='$(cross_compiling)' MAKE='$(MAKE)' \
+  CC='$(CC)' CFLAGS='$(CFLAGS)' OBJDUMP='$(OBJDUMP)' \
+  QEMU_X86_64='$(QEMU_X86_64)' QEMU_AARCH64='$(QEMU_AARCH64)' AARCH64_CC='$(AARCH64_CC)' \
+  DISPATCH_TESTS='$(DISPATCH_TESTS)' prefix='$(prefix)' exec_prefix='$(exec_prefix)' \
+  libdir='$(libdir)' includedir='$(includedir)' bindir='$(bindir)'; \
+  export abs_top_srcdir abs_top_builddir host_cpu cross_compiling MAKE CC CFLAGS OBJDUMP \
+  QEMU_X86_64 QEMU_AARCH64 AARCH64_CC DISPATCH_TESTS prefix exec_prefix libdir includedir bindir;
+shell_tests = tests/dispatch-qemu.sh tests/neon.sh tests/isa-caps.sh tests/install.sh \
+  tests/vec-ops.sh
+TESTS += $(shell_tests)
+EXTRA_DIST += $(shell_tests) tests/tap.sh
+
+# 'make check-neon': only the NEON cross build and its tests under qemu.
+check-neon: all
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/neon.sh
+.PHONY: check-neon
+clean-local: clean-neon
+clean-neon:
+	-rm -rf neon-aarch64
+.PHONY: clean-neon

@@ -1,0 +1,116 @@
+#!/bin/sh
+# NEON: cross-build this source tree for aarch64 in neon-aarch64/ (a copy made
+# by 'make distdir', configured with --host=aarch64-linux-gnu, MPFR-free),
+# run its 'make check' with every test program under qemu-aarch64, and report
+# each of its results here.  Then check that dispatch there chose neon.
+# Re-runs rebuild only what changed.  'make check-neon' runs just this test.
+#
+# Environment (tests/local.mk): abs_top_srcdir abs_top_builddir host_cpu
+# cross_compiling MAKE QEMU_AARCH64 AARCH64_CC; QEMU_LD_PREFIX (the aarch64
+# sysroot, default /usr/aarch64-linux-gnu).
+. "$abs_top_srcdir/tests/tap.sh"
+b=$abs_top_builddir
+
+[ "$cross_compiling" = yes ] && tap_skip_all "this is itself a cross build"
+case $host_cpu in
+  aarch64*) tap_skip_all "native aarch64 build: the ordinary test suite already runs the NEON kernels" ;;
+esac
+[ -n "$AARCH64_CC" ] && command -v "$AARCH64_CC" >/dev/null 2>&1 ||
+  tap_skip_all "aarch64-linux-gnu-gcc not found (Debian: apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross; then re-run configure)"
+[ -n "$QEMU_AARCH64" ] && [ -x "$QEMU_AARCH64" ] ||
+  tap_skip_all "qemu-aarch64 not found (Debian: apt-get install qemu-user; then re-run configure)"
+sysroot=${QEMU_LD_PREFIX:-/usr/aarch64-linux-gnu}
+[ -d "$sysroot/lib" ] || tap_skip_all "no aarch64 sysroot at $sysroot (Debian: libc6-dev-arm64-cross; or set QEMU_LD_PREFIX)"
+
+# The inner makes are our own, not jobs of the make that runs this test.
+unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR SIMDACT_ISA SIMDACT_EXPECT_ISA \
+  SIMDACT_EXPECT_SUPPORTED SIMDACT_EXPECT_ERROR
+SIMDACT_TEST_EMULATED=1
+export SIMDACT_TEST_EMULATED
+MAKE=${MAKE:-make}
+x=$b/neon-aarch64
+mkdir -p "$x" || exit 99
+log=$x/build.log
+: > "$log"
+
+show_log() { tail -n 40 "$log" | sed 's/^/# /'; }
+
+# 1. A clean copy of the sources: the tree we run in may be configured in
+#    place, which rules out a VPATH build from it.  distdir keeps time stamps,
+#    so an existing cross build only rebuilds what changed.
+$MAKE -C "$b" distdir distdir="$x/src" >> "$log" 2>&1
+st=$?
+tap_ok $st "neon: copy the sources (make distdir)"
+[ $st -eq 0 ] || { show_log; tap_done; exit 1; }
+
+# 2. Configure once.
+if [ ! -f "$x/build/Makefile" ]; then
+  rm -rf "$x/build"
+  mkdir -p "$x/build"
+  (cd "$x/build" && "$x/src/configure" --host=aarch64-linux-gnu CC="$AARCH64_CC" CFLAGS=-O2) >> "$log" 2>&1
+  st=$?
+  [ $st -eq 0 ] || { show_log; rm -f "$x/build/Makefile"; }
+else
+  st=0
+fi
+tap_ok $st "neon: configure --host=aarch64-linux-gnu"
+[ $st -eq 0 ] || { tap_done; exit 1; }
+grep -q '^#define HAVE_ISA_NEON 1' "$x/build/config.h"
+tap_ok $? "neon: configure found NEON ($(grep 'ISAs:' "$log" | tail -n 1 | sed 's/^ *//'))"
+
+# 3. Build, then the cross build's own 'make check', each test program run by
+#    qemu-aarch64 (libtool --mode=execute finds the real binary behind the
+#    wrapper and sets the library path, which qemu passes on).
+$MAKE -C "$x/build" -j2 all >> "$log" 2>&1
+st=$?
+tap_ok $st "neon: build"
+[ $st -eq 0 ] || { show_log; tap_done; exit 1; }
+
+elf_machine() { od -An -tu2 -j18 -N2 "$1" 2>/dev/null | tr -d ' '; }
+lib=$(ls "$x/build/.libs/libsimdact.so."*.*.* 2>/dev/null | head -n 1)
+test "$(elf_machine "$lib")" = 183
+tap_ok $? "neon: the library is an AArch64 ELF ($(basename "${lib:-none}"))"
+
+run_qemu="$x/build/libtool --mode=execute $QEMU_AARCH64 -L $sysroot"
+find "$x/build" -name '*.trs' -exec rm -f {} +
+$MAKE -C "$x/build" -j2 check LOG_COMPILER="$run_qemu" >> "$log" 2>&1
+check_status=$?
+
+# Each inner result (Automake's "PASS: tests/api 3 - ..." lines) as TAP.
+for trs in $(find "$x/build" -name '*.trs' | sort); do
+  inner=${trs%.trs}.log
+  name=${inner#"$x/build/"}
+  name=${name%.log}
+  awk '
+    /^(PASS|FAIL|XFAIL|XPASS|SKIP|ERROR): / {
+      r = $1; sub(/^[A-Z]+: /, "")
+      if (r == "PASS:") print "ok - " $0
+      else if (r == "SKIP:") print "ok - " $0 (($0 ~ /# SKIP/) ? "" : " # SKIP")
+      else if (r == "XFAIL:") print "not ok - " $0 " # TODO expected failure"
+      else print "not ok - " $0
+      n++
+    }
+    END { print "1.." n }' "$inner" > "$x/relay.tap"
+  tap_relay "neon" "$x/relay.tap" 0
+done
+tap_ok $check_status "neon: make check of the cross build under qemu-aarch64"
+[ $check_status -eq 0 ] || show_log
+
+# 4. Dispatch there: neon active, forcing works, x86 ISAs refused.
+cd "$x/build" || exit 99
+SIMDACT_EXPECT_ISA=neon SIMDACT_EXPECT_SUPPORTED="scalar neon" $run_qemu tests/dispatch > "$x/out" 2>&1
+tap_relay "neon: dispatch" "$x/out" $?
+SIMDACT_ISA=scalar SIMDACT_EXPECT_ISA=scalar $run_qemu tests/dispatch > "$x/out" 2>&1
+tap_relay "neon: SIMDACT_ISA=scalar" "$x/out" $?
+SIMDACT_ISA=avx2 SIMDACT_EXPECT_ERROR=EUNSUPPORTED $run_qemu tests/dispatch > "$x/out" 2>&1
+tap_relay "neon: SIMDACT_ISA=avx2" "$x/out" $?
+$run_qemu ./simdact list > "$x/out" 2>&1
+st=$?
+grep -q '^active ISA: neon$' "$x/out" && [ $st -eq 0 ]
+tap_ok $? "neon: 'simdact list' reports active ISA neon"
+nk=$(grep -c '\.neon .* yes$' "$x/out")
+ns=$(grep -c '\.scalar .* yes$' "$x/out")
+test "$nk" -gt 0 && test "$nk" -eq "$ns"
+tap_ok $? "neon: every scalar kernel has a runnable neon twin ($nk neon, $ns scalar)"
+
+tap_done
