@@ -116,6 +116,8 @@ static int read_machine_json(bench_set *s, const char *dir, char *err, size_t er
   const char *ver = str_field(m, "simdact_version");
   if (!ver) ver = str_field(m, "library_version");
   if (ver) { free(s->simdact_version); s->simdact_version = xstrdup(ver); }
+  const char *gb = str_field(m, "google_benchmark_version");
+  if (gb) { free(s->gbench_version); s->gbench_version = xstrdup(gb); }
   const char *cc = str_field(m, "compiler");
   if (cc) { free(s->compiler); s->compiler = xstrdup(cc); }
   json_decref(m);
@@ -229,6 +231,7 @@ int bench_set_load(const char *path, bench_set *s, char *err, size_t errlen) {
   s->gbench_version = xstrdup(str_field(ctx, "library_version"));
   s->simdact_version = xstrdup(str_field(ctx, "simdact_version"));
   s->compiler = xstrdup(str_field(ctx, "compiler"));
+  s->mode = xstrdup(str_field(ctx, "simdact_mode"));
   const char *cm = str_field(ctx, "simdact_machine");
   if (cm) { s->machine = xstrdup(cm); s->machine_from = "context"; }
   else { s->machine = context_machine(ctx); s->machine_from = "cpus+caches"; }
@@ -245,7 +248,10 @@ int bench_set_load(const char *path, bench_set *s, char *err, size_t errlen) {
     if (run_type && strcmp(run_type, "iteration")) continue; /* aggregates: recomputed here */
     const char *run_name = str_field(b, "run_name");
     bench_row *r = row_get(s, run_name ? run_name : name);
-    if (!r->label && str_field(b, "label")) r->label = xstrdup(str_field(b, "label"));
+    if (!r->label && str_field(b, "label")) {
+      r->label = xstrdup(str_field(b, "label"));
+      r->peer = strstr(r->label, "kind=peer") != NULL;
+    }
     if (json_is_true(json_object_get(b, "error_occurred"))) {
       const char *msg = str_field(b, "error_message");
       if (!r->error) r->error = xstrdup(msg ? msg : "error");
@@ -275,7 +281,9 @@ int bench_set_load(const char *path, bench_set *s, char *err, size_t errlen) {
     r->unit = unit;
     row_push(r, x);
     r->max_ulp = max_present(r->max_ulp, num_field(b, "max_ulp"));
+    r->claimed_ulp = max_present(r->claimed_ulp, num_field(b, "bound_ulp"));
     r->claimed_ulp = max_present(r->claimed_ulp, num_field(b, "claimed_ulp"));
+    r->nonfinite = max_present(r->nonfinite, num_field(b, "nonfinite_mismatch"));
     r->nonfinite = max_present(r->nonfinite, num_field(b, "nonfinite_mismatches"));
   }
   if (s->nrows == 0) {
@@ -312,6 +320,7 @@ void bench_set_free(bench_set *s) {
   free(s->simdact_version);
   free(s->gbench_version);
   free(s->compiler);
+  free(s->mode);
   memset(s, 0, sizeof *s);
 }
 

@@ -9,8 +9,12 @@
  *   ns_per_element        nanoseconds per element (else 1e9/items_per_second,
  *                         else cpu_time per iteration)
  *   max_ulp               measured max ULP error of the kernel or peer
- *   claimed_ulp           the kernel's claimed bound (registry max_ulp)
- *   nonfinite_mismatches  count of inputs with a wrong NaN/inf result
+ *   bound_ulp             the kernel's claimed bound (registry max_ulp);
+ *                         "claimed_ulp" is read too
+ *   nonfinite_mismatch    count of inputs with a wrong NaN/inf result;
+ *                         "nonfinite_mismatches" is read too
+ * and the label: "kind=peer" in it marks a peer (libm, SLEEF, copy), whose
+ * accuracy changes are reported but are not ours to fail on.
  * Machine identity: machine.json "machine" beside bench.json, else the
  * context field "simdact_machine", else CPU count and cache sizes. */
 #ifndef SIMDACT_BENCHDATA_H
@@ -28,6 +32,7 @@ typedef struct bench_row {
   double claimed_ulp;  /* NAN when absent */
   double nonfinite;    /* NAN when absent */
   char *error;         /* error_message when the benchmark failed, else NULL */
+  int peer;            /* label says kind=peer */
 } bench_row;
 
 typedef struct bench_set {
@@ -42,6 +47,7 @@ typedef struct bench_set {
   char *simdact_version;  /* machine.json or context, or NULL */
   char *gbench_version;   /* context.library_version, or NULL */
   char *compiler;         /* machine.json or context, or NULL */
+  char *mode;             /* context.simdact_mode (quick/full/...), or NULL */
 } bench_set;
 
 /* Load PATH (a JSON file, or a folder holding bench.json).  Returns 0, or -1

@@ -84,6 +84,7 @@ static int differs(const char *a, const char *b) { return a && b && strcmp(a, b)
 
 /* Accuracy regression of a NEW row (against BASE when there is one). */
 static const char *accuracy_regression(const bench_row *b, const bench_row *n) {
+  if (n->peer) return NULL; /* libm, SLEEF, copy: shown, not ours to fail on */
   if (!isnan(n->max_ulp) && !isnan(n->claimed_ulp) && n->max_ulp > n->claimed_ulp)
     return "max ULP above the claimed bound";
   if (b && !isnan(n->max_ulp) && !isnan(b->claimed_ulp) && isnan(n->claimed_ulp) &&
@@ -431,6 +432,9 @@ int cli_compare(int argc, char **argv) {
   if (differs(b.gbench_version, n.gbench_version))
     fprintf(stderr, "simdact compare: warning: Google Benchmark versions differ (BASE %s, NEW %s)\n",
             b.gbench_version, n.gbench_version);
+  if (differs(b.mode, n.mode))
+    fprintf(stderr, "simdact compare: warning: bench modes differ (BASE %s, NEW %s): sizes, repetitions "
+                    "and accuracy sampling may not match\n", b.mode, n.mode);
   if (differs(b.compiler, n.compiler))
     fprintf(stderr, "simdact compare: warning: compilers differ (BASE %s, NEW %s)\n", b.compiler,
             n.compiler);

@@ -20,6 +20,7 @@ typedef struct hist_row {
   char *label;     /* x tic label */
   char *series;    /* benchmark (and machine when several) */
   char *group;
+  char *unit;
   double median, min, max;
 } hist_row;
 
@@ -112,9 +113,12 @@ static int plot_group(const char *dir, const char *group, hist_row *rows, size_t
     gp_quote(gp, out);
     fprintf(gp, "\nset title ");
     gp_quote(gp, group);
-    fprintf(gp, "\nset ylabel 'median time (min-max bars)'\nset xlabel 'run'\nset logscale y\n"
+    const char *unit = "time";
+    for (size_t i = 0; i < n; i++)
+      if (!strcmp(rows[i].group, group)) { unit = rows[i].unit; break; }
+    fprintf(gp, "\nset ylabel 'median %s (min-max bars)'\nset xlabel 'run'\nset logscale y\n"
                 "set key outside right top\nset grid\nset xrange [-0.5:%zu.5]\nset xtics rotate by -45 (",
-            nruns - 1);
+            unit, nruns - 1);
     for (size_t r = 0; r < nruns; r++) {
       const char *lab = "";
       for (size_t i = 0; i < n; i++)
@@ -174,7 +178,7 @@ int cli_report_history(int argc, char **argv) {
   size_t nh = fgets(line, sizeof line, f) ? csv_split(line, hdr, 32) : 0;
   int cdate = col_index(hdr, nh, "date"), ccommit = col_index(hdr, nh, "commit"),
       cmach = col_index(hdr, nh, "machine"), cname = col_index(hdr, nh, "benchmark"),
-      cmed = col_index(hdr, nh, "median"), cmin = col_index(hdr, nh, "min"), cmax = col_index(hdr, nh, "max");
+      cmed = col_index(hdr, nh, "median"), cunit = col_index(hdr, nh, "unit"), cmin = col_index(hdr, nh, "min"), cmax = col_index(hdr, nh, "max");
   for (size_t i = 0; i < nh; i++) free(hdr[i]);
   if (cdate < 0 || ccommit < 0 || cmach < 0 || cname < 0 || cmed < 0 || cmin < 0 || cmax < 0) {
     fprintf(stderr, "simdact report: %s is not a history CSV written by 'simdact compare --csv'\n", file);
@@ -214,6 +218,9 @@ int cli_report_history(int argc, char **argv) {
         r->label = fl[ccommit][0] ? dupn(fl[ccommit], strnlen(fl[ccommit], 8))
                                   : dupn(fl[cdate], strnlen(fl[cdate], 16));
         r->median = med;
+        r->unit = cunit >= 0 && strspn(fl[cunit], "abcdefghijklmnopqrstuvwxyz/") == strlen(fl[cunit]) && fl[cunit][0]
+                      ? dupn(fl[cunit], strlen(fl[cunit]))
+                      : dupn("time", 4);
         r->min = strtod(fl[cmin], NULL);
         r->max = strtod(fl[cmax], NULL);
         if (!(r->min > 0)) r->min = med;
@@ -271,6 +278,7 @@ int cli_report_history(int argc, char **argv) {
     free(rows[i].label);
     free(rows[i].series);
     free(rows[i].group);
+    free(rows[i].unit);
   }
   free(rows);
   free(machines);

@@ -12,6 +12,7 @@ trap 'rm -rf "$T"' EXIT
 n=0 failed=0
 ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi; }
 diag() { echo "# $*"; }
+if [ ! -x "$FIXTURE" ]; then echo "1..0 # SKIP Google Benchmark not found by configure"; exit 0; fi
 
 # run_compare ARGS...: status in $rc, stdout in $T/out, stderr in $T/err
 run_compare() { "$SIMDACT" compare "$@" >"$T/out" 2>"$T/err"; rc=$?; }
@@ -62,39 +63,44 @@ if grep -Eq '^fake_.* (regressed|improved) ' "$T/out"; then
 fi
 ! grep -Eq '^fake_.* (regressed|improved) ' "$T/out" && [ "$rc" = 0 ]
 ok $? "two runs of unchanged code: unchanged or noisy only, exit 0 ($(verdicts))"
-expect 0 "0 regressed, 0 improved, 0 noisy, 3 unchanged" "a run against itself: all unchanged" "$T/A.json" "$T/A.json"
+expect 0 "0 regressed, 0 improved, 0 noisy, 4 unchanged" "a run against itself: all unchanged" "$T/A.json" "$T/A.json"
 
 # --- synthetic speed changes ---------------------------------------------------
-slow "$T/A.json" "$T/slow20.json" fake_exp 1.20
-slow "$T/A.json" "$T/slow2.json" fake_exp 1.02
+slow "$T/A.json" "$T/slow20.json" fake_exp.u1 1.20
+slow "$T/A.json" "$T/slow2.json" fake_exp.u1 1.02
 slow "$T/A.json" "$T/fast20.json" fake_tanh 0.80
 expect 1 "REGRESSED fake_exp.u1.scalar/4096" "20% slower on every repetition: regressed" "$T/A.json" "$T/slow20.json"
-grep -Eq '^fake_tanh.* unchanged ' "$T/out" && grep -Eq '^fake_relu.* unchanged ' "$T/out"
+grep -Eq '^fake_tanh.* unchanged ' "$T/out" && grep -Eq '^fake_relu.* unchanged ' "$T/out" &&
+  grep -Eq '^fake_exp.libm.* unchanged ' "$T/out"
 ok $? "20% slower: the other kernels stay unchanged"
-grep -Eq '^fake_exp.* \+20\.0% ' "$T/out"; ok $? "20% slower: change printed as +20.0%"
+grep -Eq '^fake_exp.u1.* \+20\.0% ' "$T/out"; ok $? "20% slower: change printed as +20.0%"
 expect 0 "0 regressed" "2% slower: not regressed" "$T/A.json" "$T/slow2.json"
-grep -Eq '^fake_exp.* unchanged ' "$T/out"; ok $? "2% slower: unchanged"
+grep -Eq '^fake_exp.u1.* unchanged ' "$T/out"; ok $? "2% slower: unchanged"
 expect 0 "1 improved" "20% faster: improved, exit 0" "$T/A.json" "$T/fast20.json"
 expect 0 "0 regressed" "--threshold 25 tolerates 20%" --threshold 25 "$T/A.json" "$T/slow20.json"
-grep -Eq '^fake_exp.* unchanged ' "$T/out"; ok $? "--threshold 25: 20% is unchanged"
+grep -Eq '^fake_exp.u1.* unchanged ' "$T/out"; ok $? "--threshold 25: 20% is unchanged"
 edit "$T/slow20.json" "$T/slow20x2.json" "
 if b.get('repetition_index', 0) >= 2: b['name'] = b['run_name'] = 'dropped'"
 edit "$T/A.json" "$T/Ax2.json" "
 if b.get('repetition_index', 0) >= 2: b['name'] = b['run_name'] = 'dropped'"
 expect 0 "cannot reach alpha" "2 repetitions: warns that the test cannot reach alpha" "$T/Ax2.json" "$T/slow20x2.json"
-grep -Eq '^fake_exp.* noisy ' "$T/out"; ok $? "2 repetitions: a 20% change is only 'noisy'"
+grep -Eq '^fake_exp.u1.* noisy ' "$T/out"; ok $? "2 repetitions: a 20% change is only 'noisy'"
 
 # --- accuracy ------------------------------------------------------------------
 edit "$T/B.json" "$T/bound.json" "
 if b['name'].startswith('fake_tanh'): b['max_ulp'] = 4.5"
 expect 2 "max ULP above the claimed bound" "max ULP above the bound: exit 2" "$T/A.json" "$T/bound.json"
 edit "$T/A.json" "$T/worse.json" "
-if b['name'].startswith('fake_exp'): b['max_ulp'] = 0.75"
+if b['name'].startswith('fake_exp.u1'): b['max_ulp'] = 0.75"
 expect 2 "max ULP above BASE" "max ULP above BASE (within the bound): exit 2" "$T/A.json" "$T/worse.json"
 expect 0 "0 accuracy regressions" "max ULP below BASE: not a regression" "$T/worse.json" "$T/A.json"
 edit "$T/A.json" "$T/nonfinite.json" "
-if b['name'].startswith('fake_relu'): b['nonfinite_mismatches'] = 1"
+if b['name'].startswith('fake_relu'): b['nonfinite_mismatch'] = 1"
 expect 2 "new non-finite mismatches" "a new non-finite mismatch: exit 2" "$T/A.json" "$T/nonfinite.json"
+edit "$T/A.json" "$T/peer.json" "
+if b['name'].startswith('fake_exp.libm'): b['max_ulp'] = 3"
+expect 0 "0 accuracy regressions" "a peer's max ULP rising: shown, exit 0" "$T/A.json" "$T/peer.json"
+grep -Eq '^fake_exp.libm/4096 .* 0.5 +3 ' "$T/out"; ok $? "a peer's max ULP change is shown"
 edit "$T/slow20.json" "$T/both.json" "
 if b['name'].startswith('fake_relu'): b['max_ulp'] = 0.6"
 expect 2 "REGRESSED fake_exp" "speed and accuracy regressions together: exit 2" "$T/A.json" "$T/both.json"
@@ -130,6 +136,11 @@ d['context']['library_version'] = 'v9.9.9'"
 edit "$T/A.json" "$T/gbver0.json" "#doc
 d['context']['library_version'] = 'v1.7.1'"
 expect 0 "Google Benchmark versions differ" "mismatched library versions: warning, exit 0" "$T/gbver0.json" "$T/gbver.json"
+edit "$T/A.json" "$T/full.json" "#doc
+d['context']['simdact_mode'] = 'full'"
+edit "$T/A.json" "$T/quick.json" "#doc
+d['context']['simdact_mode'] = 'quick'"
+expect 0 "bench modes differ" "quick against full: warning, exit 0" "$T/quick.json" "$T/full.json"
 
 # results folders with machine.json
 mkdir -p "$T/base" "$T/new" "$T/other" "$T/nofile"
@@ -161,17 +172,18 @@ for e in out:
     assert set(e) == {"name", "unit", "value", "range", "extra"}, e
     assert isinstance(e["value"], (int, float)) and isinstance(e["range"], str)
 speed = {e["name"]: e for e in out if e["unit"] == "ns/element"}
-for name in ("fake_exp.u1.scalar/4096", "fake_tanh.u4.scalar/4096", "fake_relu.exact.scalar/4096"):
+for name in ("fake_exp.u1.scalar/4096", "fake_tanh.u4.scalar/4096", "fake_relu.exact.scalar/4096",
+             "fake_exp.libm/4096"):
     reps = [1e9 / b["items_per_second"] for b in new["benchmarks"]
             if b["name"] == name and b.get("run_type") == "iteration"]
     assert abs(speed[name]["value"] - statistics.median(reps)) <= 1e-9 * speed[name]["value"], name
 ulp = {e["name"]: e["value"] for e in out if e["unit"] == "ULP"}
 assert ulp == {"fake_exp.u1.scalar max ULP": 0.51, "fake_tanh.u4.scalar max ULP": 2.5,
-               "fake_relu.exact.scalar max ULP": 0}, ulp
+               "fake_relu.exact.scalar max ULP": 0, "fake_exp.libm max ULP": 0.5}, ulp
 PY
 ok $? "JSON: customSmallerIsBetter entries, values = medians of NEW, max ULP per kernel"
 "$SIMDACT" compare -q --csv "$T/hist.csv" --commit def5678 "$T/A.json" "$T/B.json" >/dev/null 2>&1
-[ "$(grep -c '^date,commit,machine,benchmark' "$T/hist.csv")" = 1 ] && [ "$(wc -l <"$T/hist.csv")" = 7 ] &&
+[ "$(grep -c '^date,commit,machine,benchmark' "$T/hist.csv")" = 1 ] && [ "$(wc -l <"$T/hist.csv")" = 9 ] &&
   grep -q 'abc1234,.*fake_exp.u1.scalar/4096,ns/element,.*,regressed$' "$T/hist.csv"
 ok $? "CSV: appended, one header, a row per benchmark per run"
 echo 'a,b,c' >"$T/foreign.csv"

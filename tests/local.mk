@@ -30,7 +30,7 @@ tests_gbench_fixture_CXXFLAGS = $(AM_CXXFLAGS) $(BENCHMARK_CFLAGS)
 tests_gbench_fixture_LDADD = $(BENCHMARK_LIBS) -lpthread
 TESTS += tests/compare.sh
 endif
-EXTRA_DIST += tests/compare.sh
+EXTRA_DIST += tests/compare.sh tests/gbench_fixture.cc
 
 # Dispatch: what the library chose; run plainly and by tests/dispatch-qemu.sh and
 # tests/neon.sh under qemu CPU models with expectations in the environment.

@@ -1,0 +1,95 @@
+#!/bin/sh
+# Benchmark this checkout against a baseline and judge the difference with
+# `simdact compare`.  Works in any CI (or by hand): POSIX sh, git, and the
+# Debian packages in packages-debian.txt.
+#
+#   ci/bench-compare.sh --base-ref REF  [options]   build REF too and bench both here
+#   ci/bench-compare.sh --base-dir DIR  [options]   compare against stored results
+#   ci/bench-compare.sh --no-base       [options]   first run: record history only
+#
+# options:
+#   --out DIR         where everything goes (default bench-ci)
+#   --mode M          bench mode (default quick)
+#   --reps N          repetitions per benchmark (default 10; the U test needs >= 5)
+#   --threshold PCT   smallest speed change that counts (default 5)
+#   --history FILE    append the CSV history row per benchmark (and plot it)
+#   --commit ID       commit recorded in the history (default: git rev-parse HEAD)
+#   --allow-cross-machine   with --base-dir from another machine
+#
+# Outputs in DIR: base/ and new/ (results folders), compare.md (for a pull
+# request comment), track.json (github-action-benchmark customSmallerIsBetter),
+# compare.txt (the terminal table).  Exit status: simdact compare's (0 clean,
+# 1 speed regression, 2 accuracy regression, 3 bad input), or 4 when building
+# or benchmarking failed.
+set -u
+base_ref= base_dir= no_base= out=bench-ci mode=quick reps=10 threshold=5 history= commit= cross=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --base-ref) base_ref=$2; shift 2 ;;
+    --base-dir) base_dir=$2; shift 2 ;;
+    --no-base) no_base=1; shift ;;
+    --out) out=$2; shift 2 ;;
+    --mode) mode=$2; shift 2 ;;
+    --reps) reps=$2; shift 2 ;;
+    --threshold) threshold=$2; shift 2 ;;
+    --history) history=$2; shift 2 ;;
+    --commit) commit=$2; shift 2 ;;
+    --allow-cross-machine) cross=$1; shift ;;
+    -h|--help) sed -n '2,/^set -u/p' "$0" | sed 's/^# \{0,1\}//; /^set -u/d'; exit 0 ;;
+    *) echo "bench-compare: unknown argument '$1' (see --help)" >&2; exit 3 ;;
+  esac
+done
+if [ -z "$base_ref$base_dir$no_base" ]; then
+  echo "bench-compare: give --base-ref REF, --base-dir DIR or --no-base (see --help)" >&2; exit 3
+fi
+if [ -n "$base_dir" ] && [ ! -e "$base_dir" ]; then
+  echo "bench-compare: --base-dir $base_dir does not exist" >&2; exit 3
+fi
+top=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$out" && out=$(cd "$out" && pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+[ -n "$commit" ] || commit=$(git -C "$top" rev-parse HEAD 2>/dev/null || echo "")
+
+# build SRCDIR: bootstrap when needed and make (the library, CLI and bench).
+build() {
+  ( cd "$1" && { [ -f Makefile ] || ./bootstrap >"$out/build-$2.log" 2>&1; } &&
+    make -j"$jobs" >>"$out/build-$2.log" 2>&1 ) ||
+    { echo "bench-compare: building $2 failed; see $out/build-$2.log" >&2; tail -20 "$out/build-$2.log" >&2; exit 4; }
+}
+# bench SRCDIR NAME: results into $out/NAME/<machine>/, echoed as NAME's folder.
+bench() {
+  rm -rf "$out/$2"
+  [ -x "$1/bench/simdact-bench" ] || { echo "bench-compare: $2 has no bench/simdact-bench (older than the bench?)" >&2; exit 4; }
+  echo "bench-compare: benchmarking $2 (mode $mode, $reps repetitions)" >&2
+  "$1/bench/simdact-bench" --mode="$mode" --repetitions="$reps" --out="$out/$2" >"$out/bench-$2.log" 2>&1 ||
+    { echo "bench-compare: the $2 bench failed; see $out/bench-$2.log" >&2; tail -20 "$out/bench-$2.log" >&2; exit 4; }
+}
+folder() { for d in "$out/$1"/*/; do [ -f "$d/bench.json" ] && { echo "${d%/}"; return; }; done; echo "$out/$1"; }
+
+build "$top" new
+if [ -n "$base_ref" ]; then
+  wt="$out/base-src"
+  rm -rf "$wt"; git -C "$top" worktree prune
+  git -C "$top" worktree add --detach "$wt" "$base_ref" >/dev/null 2>&1 ||
+    { echo "bench-compare: cannot check out $base_ref" >&2; exit 3; }
+  build "$wt" base
+  # Same machine, same job, one after the other: BASE then NEW.
+  bench "$wt" base
+  base=$(folder base)
+  git -C "$top" worktree remove --force "$wt" >/dev/null 2>&1
+fi
+bench "$top" new
+new=$(folder new)
+[ -n "$base_dir" ] && base=$base_dir
+[ -n "$no_base" ] && base=$new   # NEW against itself: all unchanged, history recorded
+
+set -- --threshold "$threshold" --markdown "$out/compare.md" --json "$out/track.json" --commit "$commit"
+[ -n "$history" ] && set -- "$@" --csv "$history"
+[ -n "$cross" ] && set -- "$@" "$cross"
+"$top/simdact" compare "$@" "$base" "$new" >"$out/compare.txt"
+status=$?
+cat "$out/compare.txt"
+if [ -n "$history" ] && [ $status -ne 3 ] && command -v gnuplot >/dev/null; then
+  "$top/simdact" report --history "$history" --out "$out/history" >/dev/null || true
+fi
+exit $status
