@@ -155,7 +155,15 @@ static void fmt_p(char *buf, size_t len, double p) {
 
 typedef struct counts { size_t v[7], acc; } counts;
 
-static void print_table(FILE *f, const cmp_row *rows, size_t n, int md, int only_flagged) {
+/* A row is "flagged" for the Markdown summary when it needs a reader's eye:
+ * a real change, an accuracy regression, a row in one run only, an error. */
+static int flagged(const cmp_row *c) { return (c->v != V_UNCHANGED && c->v != V_NOISY) || c->acc; }
+
+/* The table of rows (only the flagged ones if only_flagged); in Markdown at
+ * most max_bytes of rows (a pull-request comment holds 65536 characters),
+ * then a line saying how many were left out.  max_bytes 0: no limit. */
+static void print_table(FILE *f, const cmp_row *rows, size_t n, int md, int only_flagged, size_t max_bytes) {
+  size_t written = 0, left = 0;
   size_t w = 9;
   for (size_t i = 0; i < n; i++) {
     const char *name = rows[i].base ? rows[i].base->name : rows[i].new_->name;
@@ -170,7 +178,8 @@ static void print_table(FILE *f, const cmp_row *rows, size_t n, int md, int only
   }
   for (size_t i = 0; i < n; i++) {
     const cmp_row *c = &rows[i];
-    if (only_flagged && c->v == V_UNCHANGED && !c->acc) continue;
+    if (only_flagged && !flagged(c)) continue;
+    if (max_bytes && written > max_bytes) { left++; continue; }
     const bench_row *any = c->base ? c->base : c->new_;
     char mb[32], mn[32], ch[32], p[32], ub[32], un[32], bd[32];
     fmt_num(mb, sizeof mb, c->base && c->base->n ? stats_median(c->base->v, c->base->n) : NAN);
@@ -184,13 +193,14 @@ static void print_table(FILE *f, const cmp_row *rows, size_t n, int md, int only
                                                                    : NAN);
     const char *acc = c->acc ? c->acc : c->note ? c->note : "ok";
     if (md)
-      fprintf(f, "| `%s` | %s | %s | %s | %s | %s%s%s | %s | %s | %s | %s%s%s |\n", any->name, mb, mn, ch, p,
+      written += (size_t)fprintf(f, "| `%s` | %s | %s | %s | %s | %s%s%s | %s | %s | %s | %s%s%s |\n", any->name, mb, mn, ch, p,
               c->v == V_REGRESSED ? "**" : "", verdict_name[c->v], c->v == V_REGRESSED ? "**" : "", ub,
               un, bd, c->acc ? "**" : "", acc, c->acc ? "**" : "");
     else
       fprintf(f, "%-*s %10s %10s %8s %7s %-12s %9s %9s %7s  %s\n", (int)w, any->name, mb, mn, ch, p,
               verdict_name[c->v], ub, un, bd, acc);
   }
+  if (left) fprintf(f, "\n%zu more rows left out here (the terminal output and --csv have them all)\n", left);
 }
 
 static void summary_line(FILE *f, const counts *k, int md) {
@@ -214,18 +224,18 @@ static void write_markdown(FILE *f, const bench_set *b, const bench_set *n, cons
   fprintf(f, "- speed: medians over %zu (BASE) and %zu (NEW) repetitions; a change counts when it "
              "exceeds %.3g%% and a two-sided Mann-Whitney U test gives p < %.3g\n\n",
           b->reps_min, n->reps_min, 100 * o->threshold, o->alpha);
-  size_t flagged = 0;
-  for (size_t i = 0; i < nrows; i++) flagged += rows[i].v != V_UNCHANGED || rows[i].acc;
-  if (flagged) {
+  size_t nflagged = 0;
+  for (size_t i = 0; i < nrows; i++) nflagged += flagged(&rows[i]);
+  if (nflagged) {
     fprintf(f, "### Changes\n\n");
-    print_table(f, rows, nrows, 1, 1);
+    print_table(f, rows, nrows, 1, 1, 30000);
     fprintf(f, "\n");
   }
   fprintf(f, "<details><summary>All %zu benchmarks (time unit: %s)</summary>\n\n", nrows,
           nrows && (rows[0].new_ ? rows[0].new_ : rows[0].base)->unit
               ? (rows[0].new_ ? rows[0].new_ : rows[0].base)->unit
               : "ns/element");
-  print_table(f, rows, nrows, 1, 0);
+  print_table(f, rows, nrows, 1, 0, 25000);
   fprintf(f, "\n</details>\n");
 }
 
@@ -476,7 +486,7 @@ int cli_compare(int argc, char **argv) {
     printf("BASE %s (%s)\nNEW  %s (%s)\n", b.path, b.date ? b.date : "?", n.path, n.date ? n.date : "?");
     printf("unit: %s medians; change counts beyond %.3g%% with two-sided Mann-Whitney U p < %.3g\n\n",
            rows[0].new_ ? rows[0].new_->unit : rows[0].base->unit, 100 * o.threshold, o.alpha);
-    print_table(stdout, rows, nrows, 0, 0);
+    print_table(stdout, rows, nrows, 0, 0, 0);
     printf("\n");
   }
   summary_line(stdout, &k, 0);

@@ -186,6 +186,13 @@ ok $? "JSON: customSmallerIsBetter entries, values = medians of NEW, max ULP per
 [ "$(grep -c '^date,commit,machine,benchmark' "$T/hist.csv")" = 1 ] && [ "$(wc -l <"$T/hist.csv")" = 9 ] &&
   grep -q 'abc1234,.*fake_exp.u1.scalar/4096,ns/element,.*,regressed$' "$T/hist.csv"
 ok $? "CSV: appended, one header, a row per benchmark per run"
+edit "$T/A.json" "$T/many.json" "#doc
+d['benchmarks'] = [dict(b, name=b['name'] + '/copy%d' % i, run_name=b['name'] + '/copy%d' % i)
+                   for i in range(500) for b in d['benchmarks'] if b.get('run_type') == 'iteration']"
+slow "$T/many.json" "$T/manyslow.json" fake_ 1.5
+run_compare --markdown "$T/many.md" "$T/many.json" "$T/manyslow.json"
+[ "$rc" = 1 ] && [ "$(wc -c <"$T/many.md")" -lt 65536 ] && grep -q 'more rows left out' "$T/many.md"
+ok $? "Markdown of 2000 regressed benchmarks fits a PR comment ($(wc -c <"$T/many.md") bytes)"
 echo 'a,b,c' >"$T/foreign.csv"
 expect 3 "not a simdact history CSV" "CSV: refuses to append to a foreign file" --csv "$T/foreign.csv" "$T/A.json" "$T/B.json"
 
