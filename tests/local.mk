@@ -71,3 +71,13 @@ clean-local: clean-neon
 clean-neon:
 	-rm -rf neon-aarch64
 .PHONY: clean-neon
+
+# The bench in miniature (skips itself when bench/simdact-bench is not built).
+if TOOLS
+check_PROGRAMS += tests/bench
+tests_bench_SOURCES = tests/bench.c tests/tap.h
+tests_bench_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_bench_LDADD = $(TEST_LDADD) $(JANSSON_LIBS)
+TESTS += tests/bench
+endif
+CLEANFILES += tests/bench-tiny.log tests/bench-report.log tests/bench-report-bad.log

@@ -1,0 +1,596 @@
+/* REPORT.md, plots and the cross-machine table from stored bench JSON: see
+ * report.h. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include "report.h"
+
+#define MAX_SIZES 16
+#define MAX_DISTS 4
+
+/* One implementation (kernel or peer) as the stored JSON describes it. */
+typedef struct {
+  char name[96], act[48], tier[24], isa[16], kind[8];
+  double bound;                  /* NAN for peers */
+  double max_ulp;                /* measured; NAN when not measured */
+  int exhaustive;
+  double nonfinite;              /* non-finite mismatches (NAN: unknown) */
+  char skip[128];                /* skip message, "" when it ran */
+  double ns[MAX_DISTS][MAX_SIZES];  /* ns/element (median of repetitions), NAN if absent */
+  double bps[MAX_DISTS][MAX_SIZES]; /* bytes/s */
+  int pareto;
+} impl;
+
+typedef struct {
+  impl *v;
+  size_t n, cap;
+  long sizes[MAX_SIZES];
+  int nsizes;
+  char dists[MAX_DISTS][32];
+  int ndists;
+  json_t *machine;    /* may be NULL */
+  json_t *accuracy;   /* may be NULL */
+  char acc_mode[32];
+} dataset;
+
+/* Typed member access: the fallback when absent or of another type. */
+static const char *jstr(const json_t *o, const char *key, const char *fallback) {
+  const json_t *v = json_object_get(o, key);
+  return json_is_string(v) ? json_string_value(v) : fallback;
+}
+static double jnum(const json_t *o, const char *key, double fallback) {
+  const json_t *v = json_object_get(o, key);
+  return json_is_number(v) ? json_number_value(v) : fallback;
+}
+
+/* Parse a JSON file; NULL with "path:line:col: reason" in err. */
+static json_t *load_json(const char *path, char *err, size_t errlen) {
+  json_error_t je;
+  json_t *v = json_load_file(path, 0, &je);
+  if (!v) snprintf(err, errlen, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+  return v;
+}
+
+static int fail(char *err, size_t errlen, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+  return -1;
+}
+
+static impl *find_impl(dataset *d, const char *name, int create) {
+  for (size_t i = 0; i < d->n; i++)
+    if (strcmp(d->v[i].name, name) == 0) return &d->v[i];
+  if (!create) return NULL;
+  if (d->n == d->cap) {
+    size_t nc = d->cap ? d->cap * 2 : 64;
+    impl *nv = realloc(d->v, nc * sizeof *nv);
+    if (!nv) return NULL;
+    d->v = nv;
+    d->cap = nc;
+  }
+  impl *m = &d->v[d->n++];
+  memset(m, 0, sizeof *m);
+  snprintf(m->name, sizeof m->name, "%s", name);
+  /* <act>.<tier>.<isa>: act has no '.', neither has isa. */
+  char tmp[96];
+  snprintf(tmp, sizeof tmp, "%s", name);
+  char *a = strtok(tmp, "."), *t = strtok(NULL, "."), *i = strtok(NULL, ".");
+  snprintf(m->act, sizeof m->act, "%s", a ? a : "?");
+  snprintf(m->tier, sizeof m->tier, "%s", t ? t : "?");
+  snprintf(m->isa, sizeof m->isa, "%s", i ? i : "?");
+  static const char *const kernel_tiers[] = {"exact", "u1", "u4", "approx"};
+  snprintf(m->kind, sizeof m->kind, "peer");
+  for (size_t k = 0; k < 4; k++)
+    if (strcmp(m->tier, kernel_tiers[k]) == 0) snprintf(m->kind, sizeof m->kind, "kernel");
+  m->bound = m->max_ulp = m->nonfinite = NAN;
+  for (int x = 0; x < MAX_DISTS; x++)
+    for (int s = 0; s < MAX_SIZES; s++) m->ns[x][s] = m->bps[x][s] = NAN;
+  return m;
+}
+
+static int size_index(dataset *d, long size) {
+  for (int i = 0; i < d->nsizes; i++)
+    if (d->sizes[i] == size) return i;
+  if (d->nsizes == MAX_SIZES) return -1;
+  int i = d->nsizes++;
+  /* keep ascending */
+  while (i > 0 && d->sizes[i - 1] > size) { d->sizes[i] = d->sizes[i - 1]; i--; }
+  d->sizes[i] = size;
+  return -2; /* inserted: indices shifted, caller must redo */
+}
+
+static int dist_index(dataset *d, const char *name) {
+  for (int i = 0; i < d->ndists; i++)
+    if (strcmp(d->dists[i], name) == 0) return i;
+  if (d->ndists == MAX_DISTS) return -1;
+  snprintf(d->dists[d->ndists], sizeof d->dists[0], "%s", name);
+  return d->ndists++;
+}
+
+/* "relu.exact.avx512/uniform/4096[/iterations:3][/real_time]" -> its three
+ * parts (Google Benchmark appends the instance's settings). */
+static int split_run_name(const char *run, char *name, size_t nl, char *dist, size_t dl, long *size) {
+  const char *s1 = strchr(run, '/');
+  if (!s1) return -1;
+  const char *s2 = strchr(s1 + 1, '/');
+  if (!s2) return -1;
+  snprintf(name, nl, "%.*s", (int)(s1 - run), run);
+  snprintf(dist, dl, "%.*s", (int)(s2 - s1 - 1), s1 + 1);
+  char *end;
+  *size = strtol(s2 + 1, &end, 10);
+  return (*end == 0 || *end == '/') && *size > 0 ? 0 : -1;
+}
+
+static void dataset_free(dataset *d) {
+  free(d->v);
+  json_decref(d->machine);
+  json_decref(d->accuracy);
+  memset(d, 0, sizeof *d);
+}
+
+static int load(dataset *d, const char *dir, char *err, size_t errlen) {
+  memset(d, 0, sizeof *d);
+  char path[4200], msg[512];
+  snprintf(path, sizeof path, "%s/bench.json", dir);
+  json_t *b = load_json(path, msg, sizeof msg);
+  if (!b) return fail(err, errlen, "%s", msg);
+  json_t *runs = json_object_get(b, "benchmarks");
+  if (!json_is_array(runs)) {
+    json_decref(b);
+    return fail(err, errlen, "%s: not Google Benchmark JSON (no \"benchmarks\" array)", path);
+  }
+  /* Two passes: sizes first (so indices are stable), then values.  Within
+   * an instance, the "median" aggregate wins over single iterations; with
+   * one repetition there is no aggregate and the run itself is used. */
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t i = 0; i < json_array_size(runs); i++) {
+      const json_t *r = json_array_get(runs, i);
+      const char *run = jstr(r, "run_name", jstr(r, "name", NULL));
+      char name[96], dist[32];
+      long size;
+      if (!run || split_run_name(run, name, sizeof name, dist, sizeof dist, &size)) continue;
+      if (pass == 0) { size_index(d, size); continue; }
+      int si = size_index(d, size), di = dist_index(d, dist);
+      if (si < 0 || di < 0) continue;
+      impl *m = find_impl(d, name, 1);
+      if (!m) { json_decref(b); return fail(err, errlen, "out of memory"); }
+      const char *label = jstr(r, "label", "");
+      const char *k = strstr(label, "kind=");
+      if (k) snprintf(m->kind, sizeof m->kind, "%.*s", (int)strcspn(k + 5, " "), k + 5);
+      if (json_is_true(json_object_get(r, "error_occurred"))) {
+        snprintf(m->skip, sizeof m->skip, "%s", jstr(r, "error_message", "skipped"));
+        continue;
+      }
+      const char *rt = jstr(r, "run_type", "iteration");
+      const char *agg = jstr(r, "aggregate_name", "");
+      int is_median = strcmp(rt, "aggregate") == 0 && strcmp(agg, "median") == 0;
+      if (strcmp(rt, "aggregate") == 0 && !is_median) continue;
+      double ns = jnum(r, "ns_per_element", NAN);
+      double ips = jnum(r, "items_per_second", NAN);
+      if (isnan(ns) && ips > 0) ns = 1e9 / ips;
+      if (is_median || isnan(m->ns[di][si])) {
+        m->ns[di][si] = ns;
+        m->bps[di][si] = jnum(r, "bytes_per_second", NAN);
+      }
+      double mu = jnum(r, "max_ulp", NAN), bu = jnum(r, "bound_ulp", NAN);
+      if (!isnan(mu)) m->max_ulp = mu;
+      if (!isnan(bu)) m->bound = bu;
+    }
+  }
+  json_decref(b);
+
+  snprintf(path, sizeof path, "%s/accuracy.json", dir);
+  d->accuracy = access(path, F_OK) == 0 ? load_json(path, msg, sizeof msg) : NULL;
+  if (!d->accuracy && access(path, F_OK) == 0) fprintf(stderr, "simdact report: %s (accuracy columns from bench.json)\n", msg);
+  snprintf(d->acc_mode, sizeof d->acc_mode, "%s", jstr(d->accuracy, "mode", "unknown"));
+  json_t *acc = json_object_get(d->accuracy, "implementations");
+  for (size_t i = 0; i < json_array_size(acc); i++) {
+    const json_t *a = json_array_get(acc, i);
+    const char *name = jstr(a, "name", NULL);
+    impl *m = name ? find_impl(d, name, 1) : NULL;
+    if (!m) continue;
+    const char *kind = jstr(a, "kind", NULL);
+    if (kind) snprintf(m->kind, sizeof m->kind, "%s", kind);
+    double bu = jnum(a, "bound_ulp", NAN);
+    if (!isnan(bu)) m->bound = bu;
+    if (strcmp(jstr(a, "status", ""), "ok") == 0) {
+      const json_t *mu = json_object_get(a, "max_ulp");
+      /* null: the engine's figure was not finite */
+      m->max_ulp = json_is_number(mu) ? json_number_value(mu) : INFINITY;
+      m->nonfinite = jnum(a, "nonfinite_mismatch", NAN);
+      m->exhaustive = json_is_true(json_object_get(a, "exhaustive"));
+    }
+  }
+  snprintf(path, sizeof path, "%s/machine.json", dir);
+  d->machine = access(path, F_OK) == 0 ? load_json(path, msg, sizeof msg) : NULL;
+  if (!d->machine && access(path, F_OK) == 0) fprintf(stderr, "simdact report: %s\n", msg);
+  if (d->n == 0) return fail(err, errlen, "%s/bench.json: no benchmark runs named <impl>/<dist>/<n>", dir);
+  if (d->nsizes == 0 || d->ndists == 0) return fail(err, errlen, "%s/bench.json: no sizes", dir);
+  return 0;
+}
+
+/* ------------------------------------------------------------ ordering */
+
+static int rank_of(const char *s, const char *const *list, int n) {
+  for (int i = 0; i < n; i++)
+    if (strcmp(s, list[i]) == 0) return i;
+  return n;
+}
+
+static int impl_cmp(const void *pa, const void *pb) {
+  const impl *a = pa, *b = pb;
+  static const char *const tiers[] = {"exact", "u1", "u4", "approx", "libm", "sleef_u10", "sleef_u35"};
+  static const char *const isas[] = {"scalar", "sse41", "avx2", "avx512", "neon"};
+  int c = strcmp(a->kind, b->kind); /* "kernel" < "peer" */
+  if (c) return c;
+  c = rank_of(a->tier, tiers, 7) - rank_of(b->tier, tiers, 7);
+  if (c) return c;
+  c = strcmp(a->tier, b->tier);
+  if (c) return c;
+  return rank_of(a->isa, isas, 5) - rank_of(b->isa, isas, 5);
+}
+
+/* The activations in first-seen order (copy excluded). */
+static int acts_of(const dataset *d, const char **acts, int max) {
+  int n = 0;
+  for (size_t i = 0; i < d->n; i++) {
+    if (strcmp(d->v[i].act, "copy") == 0) continue;
+    int seen = 0;
+    for (int j = 0; j < n; j++) seen |= strcmp(acts[j], d->v[i].act) == 0;
+    if (!seen && n < max) acts[n++] = d->v[i].act;
+  }
+  return n;
+}
+
+/* The size where speedups and the Pareto front are judged: the middle one
+ * (L2 for the default 4096, 65536, 16M), in cache and past call overhead. */
+static int ref_size(const dataset *d) { return d->nsizes / 2; }
+
+/* The ULP figure a row is judged by: measured, else the kernel's bound. */
+static double ulp_of(const impl *m) { return !isnan(m->max_ulp) ? m->max_ulp : m->bound; }
+
+/* ------------------------------------------------------------ formatting */
+
+static void fmt_num(char *b, size_t bl, double v) {
+  if (isnan(v)) snprintf(b, bl, "—");
+  else if (isinf(v)) snprintf(b, bl, "inf");
+  else if (v == 0) snprintf(b, bl, "0");
+  else if (fabs(v) >= 1e5 || fabs(v) < 1e-3) snprintf(b, bl, "%.2e", v);
+  else if (fabs(v) >= 100) snprintf(b, bl, "%.0f", v);
+  else snprintf(b, bl, "%.3g", v);
+}
+
+static void fmt_size(char *b, size_t bl, long n) {
+  if (n % (1 << 20) == 0) snprintf(b, bl, "%ldM", n >> 20);
+  else if (n % 1024 == 0) snprintf(b, bl, "%ldK", n >> 10);
+  else snprintf(b, bl, "%ld", n);
+}
+
+/* One activation's table (Markdown) to f. */
+static void write_table(FILE *f, dataset *d, const char *act, const impl *copy) {
+  int rs = ref_size(d), big = d->nsizes - 1;
+  size_t nrows = 0;
+  impl **rows = malloc((d->n + 1) * sizeof *rows);
+  if (!rows) return;
+  for (size_t i = 0; i < d->n; i++)
+    if (strcmp(d->v[i].act, act) == 0) rows[nrows++] = &d->v[i];
+  /* Sort a copy of the pointers by kind, tier, ISA. */
+  impl *tmp = malloc(nrows * sizeof *tmp + 1);
+  for (size_t i = 0; i < nrows; i++) tmp[i] = *rows[i];
+  qsort(tmp, nrows, sizeof *tmp, impl_cmp);
+
+  /* References for speedups: libm, and the fastest SLEEF composition. */
+  double t_libm = NAN, t_sleef = NAN;
+  for (size_t i = 0; i < nrows; i++) {
+    double t = tmp[i].ns[0][rs];
+    if (strcmp(tmp[i].tier, "libm") == 0) t_libm = t;
+    if (strncmp(tmp[i].tier, "sleef", 5) == 0 && !isnan(t) && (isnan(t_sleef) || t < t_sleef)) t_sleef = t;
+  }
+  /* Pareto front over rows that ran and have a ULP figure. */
+  for (size_t i = 0; i < nrows; i++) {
+    impl *a = &tmp[i];
+    double ua = ulp_of(a), ta = a->ns[0][rs];
+    a->pareto = !a->skip[0] && !isnan(ua) && !isnan(ta);
+    for (size_t j = 0; j < nrows && a->pareto; j++) {
+      const impl *b = &tmp[j];
+      double ub = ulp_of(b), tb = b->ns[0][rs];
+      if (j == i || b->skip[0] || isnan(ub) || isnan(tb)) continue;
+      if (ub <= ua && tb <= ta && (ub < ua || tb < ta)) a->pareto = 0;
+    }
+  }
+  char sz[32], v[64];
+  fprintf(f, "| implementation | kind | tier | ISA | bound | max ULP |");
+  for (int s = 0; s < d->nsizes; s++) {
+    fmt_size(sz, sizeof sz, d->sizes[s]);
+    fprintf(f, " ns/el %s |", sz);
+  }
+  for (int x = 1; x < d->ndists; x++) {
+    fmt_size(sz, sizeof sz, d->sizes[rs]);
+    fprintf(f, " ns/el %s %s |", sz, d->dists[x]);
+  }
+  fmt_size(sz, sizeof sz, d->sizes[big]);
+  fprintf(f, " GB/s %s | × libm | × SLEEF | Pareto |\n", sz);
+  fprintf(f, "|---|---|---|---|--:|--:|");
+  for (int s = 0; s < d->nsizes + d->ndists - 1; s++) fprintf(f, "--:|");
+  fprintf(f, "--:|--:|--:|:-:|\n");
+  for (size_t i = 0; i <= nrows; i++) {
+    const impl *m = i < nrows ? &tmp[i] : copy;
+    if (!m) break;
+    fprintf(f, "| %s%s | %s | %s | %s |", m->name, i == nrows ? " (bandwidth ceiling)" : "",
+            m->kind, m->tier, m->isa);
+    fmt_num(v, sizeof v, m->bound);
+    fprintf(f, " %s |", v);
+    if (m->skip[0]) {
+      fprintf(f, " %s |", m->skip);
+      for (int s = 0; s < d->nsizes + d->ndists - 1 + 3; s++) fprintf(f, " |");
+      fprintf(f, " |\n");
+      continue;
+    }
+    fmt_num(v, sizeof v, m->max_ulp);
+    if (i == nrows) snprintf(v, sizeof v, "—");
+    fprintf(f, " %s%s |", v, m->nonfinite > 0 ? " (non-finite!)" : "");
+    for (int s = 0; s < d->nsizes; s++) {
+      fmt_num(v, sizeof v, m->ns[0][s]);
+      fprintf(f, " %s |", v);
+    }
+    for (int x = 1; x < d->ndists; x++) {
+      fmt_num(v, sizeof v, m->ns[x][rs]);
+      fprintf(f, " %s |", v);
+    }
+    fmt_num(v, sizeof v, m->bps[0][big] / 1e9);
+    fprintf(f, " %s |", v);
+    double t = m->ns[0][rs];
+    fmt_num(v, sizeof v, t_libm / t);
+    fprintf(f, " %s |", v);
+    fmt_num(v, sizeof v, t_sleef / t);
+    fprintf(f, " %s | %s |\n", v, i < nrows && m->pareto ? "●" : "");
+  }
+  /* Pareto flags back into the dataset (for the plot). */
+  for (size_t i = 0; i < nrows; i++) find_impl(d, tmp[i].name, 0)->pareto = tmp[i].pareto;
+  free(tmp);
+  free(rows);
+}
+
+static void header(FILE *f, const dataset *d, const char *dir) {
+  const json_t *m = d->machine;
+  fprintf(f, "# simdact bench: %s\n\n", jstr(m, "machine", dir));
+  fprintf(f, "| | |\n|---|---|\n");
+  static const char *const keys[][2] = {
+      {"cpu", "CPU"}, {"caches", "caches"}, {"widest_isa", "widest ISA"},
+      {"compiler", "compiler"}, {"cflags", "CFLAGS"}, {"os", "OS"},
+      {"simdact_version", "simdact"}, {"git", "git"},
+      {"google_benchmark_version", "Google Benchmark"}, {"sleef_version", "SLEEF"},
+      {"date", "date"}, {"mode", "mode"}, {"dists", "inputs"}};
+  for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+    const char *v = jstr(m, keys[i][0], NULL);
+    if (v && *v) fprintf(f, "| %s | %s |\n", keys[i][1], v);
+  }
+  double cores = jnum(m, "cores", NAN), secs = jnum(m, "seconds", NAN);
+  if (!isnan(cores)) fprintf(f, "| cores | %.0f |\n", cores);
+  if (!isnan(secs)) fprintf(f, "| bench wall time | %.0f s |\n", secs);
+  double samples = jnum(d->accuracy, "samples", NAN);
+  const char *engine = jstr(d->accuracy, "engine", "");
+  if (strcmp(d->acc_mode, "exhaustive") == 0)
+    fprintf(f, "| accuracy | all 2^32 inputs (%s) |\n", engine);
+  else if (!isnan(samples))
+    fprintf(f, "| accuracy | %.0f sampled inputs per implementation (%s) |\n", samples, engine);
+  char sz[32];
+  fmt_size(sz, sizeof sz, d->sizes[ref_size(d)]);
+  const char *mode = jstr(m, "mode", "full");
+  fprintf(f, "\nReproduce: `./bootstrap && make bench%s` (writes `results/%s/`); "
+             "`simdact report results/%s` rebuilds this file and the plots from the JSON.\n\n",
+          strcmp(mode, "full") == 0 ? "" : strcmp(mode, "quick") == 0 ? " BENCH=quick" : " BENCH=tiny",
+          jstr(m, "machine", "<machine>"), jstr(m, "machine", "<machine>"));
+  fprintf(f, "Columns: *bound* is the kernel's ULP bound verified over all binary32 inputs; "
+             "*max ULP* is measured by the scan engine (%s) for kernels and peers alike "
+             "(\"non-finite!\": NaN or infinity where the exact value is finite, or the reverse); "
+             "*ns/el* is the median over repetitions of wall time per element (%s inputs); "
+             "*GB/s* counts bytes read plus written; *× libm* and *× SLEEF* are speedups at %s "
+             "elements over the libm loop and the fastest SLEEF composition; *Pareto* marks rows "
+             "no other row beats in both speed (at %s) and max ULP (the bound where not measured). "
+             "Peers: `libm` is the plain `<math.h>` loop, `sleef_u10`/`sleef_u35` the SLEEF "
+             "vector functions composed the obvious way (u35 only where SLEEF has one: tanh), "
+             "`copy.memcpy` the bandwidth ceiling.\n\n",
+          d->acc_mode, d->dists[0], sz, sz);
+}
+
+/* ------------------------------------------------------------ plots */
+
+static int have_gnuplot(void) { return system("gnuplot --version >/dev/null 2>&1") == 0; }
+
+/* Shell-quote-free path check: the plot commands run through system(). */
+static int path_is_plain(const char *p) {
+  for (; *p; p++)
+    if (!(isalnum((unsigned char)*p) || strchr("/._-+:@", *p))) return 0;
+  return 1;
+}
+
+static int write_plot(dataset *d, const char *dir, const char *act) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/plots/%s.gp", dir, act);
+  FILE *f = fopen(path, "w");
+  if (!f) return -1;
+  int rs = ref_size(d);
+  char sz[32];
+  fmt_size(sz, sizeof sz, d->sizes[rs]);
+  fprintf(f, "# %s: ns/element at %s elements against max ULP (gnuplot %s.gp)\n", act, sz, act);
+  /* Points: kernels, peers, and the front, with 0 ULP drawn at 0.01.  Empty
+   * blocks are left out (gnuplot 5.4 crashes on labels from empty data). */
+  const char *blocks[] = {"kernels", "peers", "front"};
+  int count[3];
+  for (int b = 0; b < 3; b++) {
+    impl *sel[512];
+    int ns = 0;
+    for (size_t i = 0; i < d->n && ns < 512; i++) {
+      impl *m = &d->v[i];
+      double u = ulp_of(m), t = m->ns[0][rs];
+      if (strcmp(m->act, act) || m->skip[0] || isnan(u) || isinf(u) || isnan(t)) continue;
+      if (b == 0 && strcmp(m->kind, "kernel")) continue;
+      if (b == 1 && strcmp(m->kind, "peer")) continue;
+      if (b == 2 && !m->pareto) continue;
+      sel[ns++] = m;
+    }
+    count[b] = ns;
+    if (!ns) continue;
+    /* the front sorted by ULP so its line is monotone */
+    for (int i = 1; i < ns; i++)
+      for (int j = i; j > 0 && ulp_of(sel[j]) < ulp_of(sel[j - 1]); j--) {
+        impl *t = sel[j]; sel[j] = sel[j - 1]; sel[j - 1] = t;
+      }
+    fprintf(f, "$%s << EOD\n", blocks[b]);
+    for (int i = 0; i < ns; i++) {
+      double u = ulp_of(sel[i]);
+      fprintf(f, "%.6g %.6g \"%s\"\n", u > 0.01 ? u : 0.01, sel[i]->ns[0][rs], sel[i]->name);
+    }
+    fprintf(f, "EOD\n");
+  }
+  fprintf(f,
+          "set logscale xy\n"
+          "set xlabel 'max ULP (0 drawn at 0.01)'\n"
+          "set ylabel 'ns/element at %s elements'\n"
+          "set title '%s: speed against accuracy (%s)'\n"
+          "set grid\n"
+          "set key outside right top\n"
+          "set offsets graph 0.05, graph 0.05, graph 0.1, graph 0.1\n",
+          sz, act, jstr(d->machine, "machine", ""));
+  const char *sep = "plot ";
+  if (count[2]) {
+    fprintf(f, "%s$front using 1:2 with lines lw 2 lc rgb '#d62728' title 'Pareto front'", sep);
+    sep = ", \\\n     ";
+  }
+  if (count[0]) {
+    fprintf(f, "%s$kernels using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'simdact', \\\n"
+               "     $kernels using 1:2:3 with labels offset 0.8,0.6 left font ',7' notitle", sep);
+    sep = ", \\\n     ";
+  }
+  if (count[1]) {
+    fprintf(f, "%s$peers using 1:2 with points pt 5 ps 1.2 lc rgb '#ff7f0e' title 'peers', \\\n"
+               "     $peers using 1:2:3 with labels offset 0.8,-0.6 left font ',7' notitle", sep);
+    sep = ", \\\n     ";
+  }
+  if (!count[0] && !count[1]) fprintf(f, "set label 'no point has both a time and a ULP figure' at graph 0.5, graph 0.5 center\n"
+               "set xrange [0.01:100]\nset yrange [0.01:100]\nplot 1e9 notitle");
+  fprintf(f, "\n");
+  fclose(f);
+  char cmd[9000];
+  snprintf(cmd, sizeof cmd,
+           "cd '%s/plots' && gnuplot -e \"set terminal svg size 900,600 dynamic; set output '%s.svg'\" %s.gp 2>/dev/null "
+           "&& gnuplot -e \"set terminal pngcairo size 900,600; set output '%s.png'\" %s.gp 2>/dev/null",
+           dir, act, act, act, act);
+  return system(cmd) == 0 ? 0 : -1;
+}
+
+/* ------------------------------------------------------------ entry points */
+
+int bench_report(const char *dir, FILE *term, char *err, size_t errlen) {
+  dataset d;
+  if (!path_is_plain(dir)) return fail(err, errlen, "%s: use a folder name of letters, digits and /._-+:@", dir);
+  if (load(&d, dir, err, errlen)) { dataset_free(&d); return -1; }
+  char path[4200], tmp[4300];
+  snprintf(path, sizeof path, "%s/REPORT.md", dir);
+  snprintf(tmp, sizeof tmp, "%s.tmp", path);
+  FILE *f = fopen(tmp, "w");
+  if (!f) { dataset_free(&d); return fail(err, errlen, "%s: %s", tmp, strerror(errno)); }
+  header(f, &d, dir);
+  const char *acts[256];
+  int nacts = acts_of(&d, acts, 256);
+  const impl *copy = NULL;
+  for (size_t i = 0; i < d.n; i++)
+    if (strcmp(d.v[i].act, "copy") == 0) copy = &d.v[i];
+  int plots = have_gnuplot();
+  if (plots) {
+    snprintf(path, sizeof path, "%s/plots", dir);
+    if (mkdir(path, 0777) && errno != EEXIST) plots = 0;
+  } else {
+    fprintf(stderr, "simdact report: gnuplot not found, no plots (Debian: apt-get install gnuplot-nox)\n");
+  }
+  for (int a = 0; a < nacts; a++) {
+    fprintf(f, "## %s\n\n", acts[a]);
+    write_table(f, &d, acts[a], copy);
+    if (plots && write_plot(&d, dir, acts[a]) == 0)
+      fprintf(f, "\n![%s: ns/element against max ULP](plots/%s.svg)\n", acts[a], acts[a]);
+    fprintf(f, "\n");
+    if (term) {
+      fprintf(term, "\n== %s ==\n", acts[a]);
+      write_table(term, &d, acts[a], copy);
+    }
+  }
+  int bad = ferror(f);
+  if (fclose(f) || bad) { dataset_free(&d); return fail(err, errlen, "%s: write error", tmp); }
+  snprintf(path, sizeof path, "%s/REPORT.md", dir);
+  if (rename(tmp, path)) { dataset_free(&d); return fail(err, errlen, "%s: %s", path, strerror(errno)); }
+  if (term) fprintf(term, "\nreport: %s\n", path);
+  dataset_free(&d);
+  return 0;
+}
+
+int bench_report_cross(const char *const *dirs, int ndirs, FILE *out, char *err, size_t errlen) {
+  dataset *ds = calloc((size_t)ndirs, sizeof *ds);
+  if (!ds) return fail(err, errlen, "out of memory");
+  int rc = 0;
+  for (int i = 0; i < ndirs && !rc; i++) rc = load(&ds[i], dirs[i], err, errlen);
+  if (!rc) {
+    fprintf(out, "# simdact bench: %d machines\n\n", ndirs);
+    fprintf(out, "ns/element at each machine's middle size (uniform inputs unless noted), and max ULP.\n\n");
+    for (int i = 0; i < ndirs; i++) {
+      char sz[32];
+      fmt_size(sz, sizeof sz, ds[i].sizes[ref_size(&ds[i])]);
+      fprintf(out, "- **%s**: %s, %s elements, %s (`%s`)\n", jstr(ds[i].machine, "machine", dirs[i]),
+              jstr(ds[i].machine, "cpu", "?"), sz, ds[i].dists[0], dirs[i]);
+    }
+    /* Activations over all machines, rows = names over all machines. */
+    const char *acts[512];
+    int nacts = 0;
+    for (int i = 0; i < ndirs; i++) {
+      const char *a[256];
+      int n = acts_of(&ds[i], a, 256);
+      for (int j = 0; j < n; j++) {
+        int seen = 0;
+        for (int k = 0; k < nacts; k++) seen |= strcmp(acts[k], a[j]) == 0;
+        if (!seen && nacts < 512) acts[nacts++] = a[j];
+      }
+    }
+    for (int a = 0; a < nacts; a++) {
+      fprintf(out, "\n## %s\n\n| implementation |", acts[a]);
+      for (int i = 0; i < ndirs; i++) fprintf(out, " %s ns/el | max ULP |", jstr(ds[i].machine, "machine", dirs[i]));
+      fprintf(out, "\n|---|");
+      for (int i = 0; i < ndirs; i++) fprintf(out, "--:|--:|");
+      fprintf(out, "\n");
+      /* every name of this act, first-seen order over machines */
+      for (int i = 0; i < ndirs; i++)
+        for (size_t r = 0; r < ds[i].n; r++) {
+          const impl *m = &ds[i].v[r];
+          if (strcmp(m->act, acts[a])) continue;
+          int seen = 0;
+          for (int j = 0; j < i && !seen; j++) seen = find_impl(&ds[j], m->name, 0) != NULL;
+          if (seen) continue;
+          fprintf(out, "| %s |", m->name);
+          for (int j = 0; j < ndirs; j++) {
+            const impl *o = find_impl(&ds[j], m->name, 0);
+            char t[64], u[64];
+            if (!o) { fprintf(out, " — | — |"); continue; }
+            if (o->skip[0]) { fprintf(out, " skipped | |"); continue; }
+            fmt_num(t, sizeof t, o->ns[0][ref_size(&ds[j])]);
+            fmt_num(u, sizeof u, ulp_of(o));
+            fprintf(out, " %s | %s |", t, u);
+          }
+          fprintf(out, "\n");
+        }
+    }
+  }
+  for (int i = 0; i < ndirs; i++) dataset_free(&ds[i]);
+  free(ds);
+  return rc;
+}

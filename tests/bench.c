@@ -1,0 +1,218 @@
+/* make bench, in miniature: run bench/simdact-bench in its tiny mode (one
+ * size, three iterations, peers of every activation) and check what it
+ * writes: bench.json is Google Benchmark JSON with a row for every kernel of
+ * the registry and every peer, accuracy.json and machine.json parse, and
+ * REPORT.md has a table per activation that `simdact report` rebuilds
+ * identically from the JSON.  No speed is asserted. */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "simdact.h"
+#include "tap.h"
+
+#define OUT "tests/bench-tiny.out"
+
+/* The peers the bench promises (README, DESIGN.md section 7): a libm loop
+ * for every activation of the design's list, SLEEF compositions for the
+ * transcendental ones (x86: SLEEF's vector functions), and the copy loop. */
+static const char *const libm_acts[] = {
+    "binary_step", "linear", "relu", "leaky_relu", "prelu", "elu", "selu",
+    "sigmoid", "tanh", "softplus", "softsign", "swish", "silu", "gelu",
+    "gelu_tanh", "mish", "hard_sigmoid", "hard_swish", "maxout", "softmax",
+    "log_softmax"};
+static const char *const sleef_acts[] = {"sigmoid", "tanh", "elu", "selu", "softplus",
+                                         "swish", "silu", "gelu", "gelu_tanh", "mish"};
+#define COUNT(a) (sizeof a / sizeof a[0])
+
+static char *slurp(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *s = malloc((size_t)n + 1);
+  if (s && fread(s, 1, (size_t)n, f) != (size_t)n) { free(s); s = NULL; }
+  if (s) s[n] = 0;
+  fclose(f);
+  return s;
+}
+
+static const char *str(const json_t *o, const char *key, const char *fallback) {
+  const json_t *v = json_object_get(o, key);
+  return json_is_string(v) ? json_string_value(v) : fallback;
+}
+static double num(const json_t *o, const char *key) {
+  const json_t *v = json_object_get(o, key);
+  return json_is_number(v) ? json_number_value(v) : NAN;
+}
+static json_t *load(const char *path, char *err, size_t errlen) {
+  json_error_t je;
+  json_t *v = json_load_file(path, 0, &je);
+  if (!v) snprintf(err, errlen, "%d:%d: %s", je.line, je.column, je.text);
+  return v;
+}
+
+/* The first run whose run_name starts with "<impl>/". */
+static const json_t *row_of(const json_t *runs, const char *impl) {
+  size_t l = strlen(impl);
+  for (size_t i = 0; i < json_array_size(runs); i++) {
+    const char *rn = str(json_array_get(runs, i), "run_name", "");
+    if (strncmp(rn, impl, l) == 0 && rn[l] == '/') return json_array_get(runs, i);
+  }
+  return NULL;
+}
+
+static int is_error(const json_t *r) { return json_is_true(json_object_get(r, "error_occurred")); }
+
+/* A timed row: no error, positive finite rates and ns/element. */
+static int timed(const json_t *r) {
+  double ns = num(r, "ns_per_element"), ips = num(r, "items_per_second"), bps = num(r, "bytes_per_second");
+  return r && !is_error(r) && ns > 0 && isfinite(ns) && ips > 0 && bps > 0;
+}
+
+int main(void) {
+  if (access("bench/simdact-bench", X_OK) != 0) {
+    tap_skip("bench/simdact-bench not built (configure found no Google Benchmark or SLEEF)");
+    return tap_done();
+  }
+  const char *forced = getenv("SIMDACT_ISA");
+  int st = system("rm -rf " OUT " && ./bench/simdact-bench --mode=tiny --all-peers --dir=" OUT
+                  " > tests/bench-tiny.log 2>&1");
+  if (!tap_ok(st == 0, "simdact-bench --mode=tiny runs (log: tests/bench-tiny.log)")) return tap_done();
+
+  char err[512];
+  json_t *b = load(OUT "/bench.json", err, sizeof err);
+  if (!tap_ok(b != NULL, "bench.json parses (%s)", b ? "ok" : err)) return tap_done();
+  const json_t *runs = json_object_get(b, "benchmarks");
+  tap_ok(json_object_get(b, "context") && json_array_size(runs) > 0,
+         "bench.json is Google Benchmark JSON (context, benchmarks)");
+  if (!json_is_array(runs)) return tap_done();
+
+  /* Every kernel of the registry: timed where this CPU runs it, reported as
+   * skipped where it does not. */
+  size_t nk = simdact_kernel_count(), missing = 0, bad = 0, skipped = 0;
+  for (size_t i = 0; i < nk; i++) {
+    const simdact_kernel *k = simdact_kernel_at(i);
+    const json_t *r = row_of(runs, k->name);
+    if (!r) { missing++; tap_diag("no row for kernel %s", k->name); continue; }
+    if (!simdact_isa_supported(k->isa) || (forced && *forced && is_error(r))) {
+      int ok = is_error(r) && strstr(str(r, "error_message", ""), "skipped");
+      skipped++;
+      if (!ok) { bad++; tap_diag("kernel %s should be reported as skipped", k->name); }
+    } else if (!timed(r)) {
+      bad++;
+      tap_diag("kernel %s has no valid timing", k->name);
+    }
+  }
+  tap_ok(missing == 0, "a row for each of the %zu kernels of the registry (%zu missing)", nk, missing);
+  tap_ok(bad == 0, "runnable kernels are timed, the others reported skipped (%zu skipped, %zu bad)",
+         skipped, bad);
+
+  missing = 0;
+  char name[128];
+  for (size_t i = 0; i < COUNT(libm_acts); i++) {
+    snprintf(name, sizeof name, "%s.libm.scalar", libm_acts[i]);
+    if (!timed(row_of(runs, name))) { missing++; tap_diag("no timed row for %s", name); }
+  }
+  tap_ok(missing == 0, "a timed libm peer for each of the %zu activations", COUNT(libm_acts));
+  tap_ok(timed(row_of(runs, "copy.memcpy.scalar")), "the copy peer is timed");
+#if defined(__x86_64__) || defined(__i386__)
+  missing = 0;
+  for (size_t i = 0; i < COUNT(sleef_acts); i++) {
+    int found = 0;
+    for (size_t j = 0; j < json_array_size(runs) && !found; j++) {
+      const char *rn = str(json_array_get(runs, j), "run_name", "");
+      snprintf(name, sizeof name, "%s.sleef_u10.", sleef_acts[i]);
+      found = strncmp(rn, name, strlen(name)) == 0 && timed(json_array_get(runs, j));
+    }
+    if (!found) { missing++; tap_diag("no timed SLEEF u10 row for %s", sleef_acts[i]); }
+  }
+  tap_ok(missing == 0, "a timed SLEEF u10 composition for each of the %zu transcendental activations",
+         COUNT(sleef_acts));
+#endif
+
+  /* Every row names its activation, tier, ISA and kind in its label. */
+  bad = 0;
+  for (size_t i = 0; i < json_array_size(runs); i++) {
+    const char *label = str(json_array_get(runs, i), "label", "");
+    if (!is_error(json_array_get(runs, i)) && !(strstr(label, "act=") && strstr(label, "kind="))) bad++;
+  }
+  tap_ok(bad == 0, "every timed row has an act=... kind=... label (%zu without)", bad);
+
+  /* accuracy.json: one entry per implementation in bench.json. */
+  json_t *a = load(OUT "/accuracy.json", err, sizeof err);
+  tap_ok(a != NULL, "accuracy.json parses (%s)", a ? "ok" : err);
+  const json_t *impls = json_object_get(a, "implementations");
+  size_t nimpls = json_array_size(impls);
+  missing = 0;
+  for (size_t i = 0; i < nimpls; i++) {
+    const char *n = str(json_array_get(impls, i), "name", "");
+    if (!row_of(runs, n)) { missing++; tap_diag("accuracy.json names %s, bench.json does not", n); }
+  }
+  tap_ok(nimpls >= nk + COUNT(libm_acts) + 1 && missing == 0,
+         "accuracy.json lists every implementation (%zu)", nimpls);
+
+  json_t *m = load(OUT "/machine.json", err, sizeof err);
+  tap_ok(m && str(m, "cpu", NULL) && str(m, "compiler", NULL) && str(m, "simdact_version", NULL) &&
+             str(m, "date", NULL) && str(m, "machine", NULL),
+         "machine.json parses and names cpu, compiler, versions, date");
+
+  /* REPORT.md: a heading and a table for each activation, every
+   * implementation in it. */
+  char *rep = slurp(OUT "/REPORT.md");
+  tap_ok(rep != NULL, "REPORT.md written");
+  if (rep) {
+    size_t nact = 0, bad_act = 0, absent = 0;
+    for (size_t i = 0; i < COUNT(libm_acts); i++) {
+      char head[96];
+      snprintf(head, sizeof head, "\n## %s\n\n| implementation |", libm_acts[i]);
+      nact++;
+      if (!strstr(rep, head)) { bad_act++; tap_diag("REPORT.md has no table for %s", libm_acts[i]); }
+    }
+    for (size_t i = 0; i < nimpls; i++) {
+      snprintf(name, sizeof name, "| %s ", str(json_array_get(impls, i), "name", "?"));
+      if (!strstr(rep, name)) { absent++; tap_diag("REPORT.md has no row %s", name); }
+    }
+    tap_ok(bad_act == 0, "REPORT.md has a table for each of the %zu activations", nact);
+    tap_ok(absent == 0, "every implementation has a row in REPORT.md (%zu absent)", absent);
+
+    /* simdact report rebuilds the same file from the JSON alone. */
+    remove(OUT "/REPORT.md");
+    st = system("./simdact report " OUT " > tests/bench-report.log 2>&1");
+    char *again = slurp(OUT "/REPORT.md");
+    tap_ok(st == 0 && again && strcmp(again, rep) == 0,
+           "simdact report rebuilds REPORT.md identically from the stored JSON");
+    free(again);
+    if (system("gnuplot --version > /dev/null 2>&1") == 0) {
+      int plots = access(OUT "/plots/relu.svg", R_OK) == 0 && access(OUT "/plots/relu.png", R_OK) == 0 &&
+                  access(OUT "/plots/sigmoid.svg", R_OK) == 0;
+      tap_ok(plots, "plots written (relu, sigmoid: SVG and PNG)");
+    } else {
+      tap_skip("gnuplot not installed: no plots");
+    }
+  }
+
+  /* Bad input is an error, not a silent pass. */
+  st = system("rm -rf " OUT "-bad && mkdir -p " OUT "-bad && head -c 300 " OUT "/bench.json > " OUT
+              "-bad/bench.json && ./simdact report " OUT "-bad > tests/bench-report-bad.log 2>&1");
+  tap_ok(st != 0, "simdact report fails on a truncated bench.json");
+  st = system("./simdact report " OUT " " OUT " --cross " OUT "/cross.md > /dev/null 2>&1");
+  char *cross = slurp(OUT "/cross.md");
+  tap_ok(st == 0 && cross && strstr(cross, "\n## relu\n"), "simdact report DIR DIR writes a cross-machine table");
+  free(cross);
+  free(rep);
+  json_decref(m);
+  json_decref(a);
+  json_decref(b);
+  /* Keep the outputs only when something failed (make distcheck wants a
+   * clean build tree). */
+  if (tap_failed_ == 0 && system("rm -rf " OUT " " OUT "-bad") != 0) tap_diag("could not remove " OUT);
+  return tap_done();
+}
