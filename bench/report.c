@@ -142,7 +142,7 @@ static void dataset_free(dataset *d) {
 
 static int load(dataset *d, const char *dir, char *err, size_t errlen) {
   memset(d, 0, sizeof *d);
-  char path[4200], msg[512];
+  char path[4200], msg[4700];
   snprintf(path, sizeof path, "%s/bench.json", dir);
   json_t *b = load_json(path, msg, sizeof msg);
   if (!b) return fail(err, errlen, "%s", msg);
@@ -209,7 +209,7 @@ static int load(dataset *d, const char *dir, char *err, size_t errlen) {
       const json_t *mu = json_object_get(a, "max_ulp");
       /* null: the engine's figure was not finite */
       m->max_ulp = json_is_number(mu) ? json_number_value(mu) : INFINITY;
-      m->nonfinite = jnum(a, "nonfinite_mismatch", NAN);
+      m->nonfinite = jnum(a, "nonfinite_mismatches", NAN);
       m->exhaustive = json_is_true(json_object_get(a, "exhaustive"));
     }
   }
