@@ -390,13 +390,6 @@ static void run_one(gbench_state *st, void *vctx) {
   /* ns per element: n * 1e-9 per iteration as a rate, inverted. */
   gbench_set_counter(st, "ns_per_element", (double)n * 1e-9,
                      GBENCH_RATE | GBENCH_ITERATION_INVARIANT | GBENCH_INVERT);
-  if (it->acc.status == ACC_OK) {
-    /* JSON has no infinity: a non-finite figure is left out (accuracy.json
-     * says null, and nonfinite_mismatches tells why). */
-    if (isfinite(it->acc.max_ulp)) gbench_set_counter(st, "max_ulp", it->acc.max_ulp, GBENCH_DEFAULT);
-    gbench_set_counter(st, "nonfinite_mismatches", (double)it->acc.nonfinite_mismatch, GBENCH_DEFAULT);
-  }
-  if (isfinite(it->bound)) gbench_set_counter(st, "claimed_ulp", it->bound, GBENCH_DEFAULT);
   char label[160];
   snprintf(label, sizeof label, "act=%s tier=%s isa=%s kind=%s dist=%s", it->act, it->tier,
            it->isa, it->kind, c->dist);
@@ -426,6 +419,88 @@ static int mkdir_p(const char *path) {
 
 /* A JSON number, or null when not finite (JSON has no infinities). */
 static json_t *jreal(double v) { return isfinite(v) ? json_real(v) : json_null(); }
+
+/* Google Benchmark writes non-finite statistics as bare NaN / Infinity
+ * (e.g. the coefficient of variation of a constant-zero counter), which is
+ * not JSON.  Outside strings, those words become null. */
+static void sanitize_json(char *s, size_t *len) {
+  static const char *const words[] = {"-Infinity", "Infinity", "-NaN", "NaN", "-nan", "nan", "-inf", "inf"};
+  size_t o = 0;
+  int in_str = 0;
+  for (size_t i = 0; i < *len;) {
+    char c = s[i];
+    if (in_str) {
+      s[o++] = c;
+      i++;
+      if (c == '\\' && i < *len) s[o++] = s[i++];
+      else if (c == '"') in_str = 0;
+      continue;
+    }
+    if (c == '"') { in_str = 1; s[o++] = c; i++; continue; }
+    size_t w = 0;
+    for (size_t k = 0; k < sizeof words / sizeof *words && !w; k++) {
+      size_t l = strlen(words[k]);
+      if (i + l <= *len && memcmp(s + i, words[k], l) == 0) w = l;
+    }
+    if (w) { memcpy(s + o, "null", 4); o += 4; i += w; continue; } /* w >= 3: fits */
+    s[o++] = c;
+    i++;
+  }
+  *len = o;
+}
+
+/* bench.json as Google Benchmark wrote it, made strict JSON, with each
+ * run's accuracy figures added as fields (not counters: their repetition
+ * statistics would be meaningless): max_ulp (null when not finite),
+ * claimed_ulp (kernels), nonfinite_mismatches, accuracy ("sampled",
+ * "exhaustive" or why there is no figure). */
+static int finish_bench_json(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  size_t cap = 1 << 20, len = 0;
+  char *buf = malloc(cap);
+  for (size_t got; buf && (got = fread(buf + len, 1, cap - len, f)) > 0;) {
+    len += got;
+    if (len == cap) {
+      char *nb = realloc(buf, cap *= 2);
+      if (!nb) { free(buf); buf = NULL; }
+      buf = nb;
+    }
+  }
+  fclose(f);
+  if (!buf) return -1;
+  sanitize_json(buf, &len);
+  json_error_t je;
+  json_t *root = json_loadb(buf, len, 0, &je);
+  free(buf);
+  if (!root) {
+    fprintf(stderr, "simdact-bench: %s:%d: %s\n", path, je.line, je.text);
+    return -1;
+  }
+  json_t *runs = json_object_get(root, "benchmarks");
+  for (size_t i = 0; i < json_array_size(runs); i++) {
+    json_t *r = json_array_get(runs, i);
+    const char *rn = json_string_value(json_object_get(r, "run_name"));
+    if (!rn) continue;
+    size_t l = strcspn(rn, "/");
+    for (size_t k = 0; k < nitems; k++) {
+      const item *it = &items[k];
+      if (strlen(it->name) != l || strncmp(it->name, rn, l) != 0) continue;
+      const bench_accuracy *a = &it->acc;
+      if (isfinite(it->bound)) json_object_set_new(r, "claimed_ulp", json_real(it->bound));
+      if (a->status == ACC_OK) {
+        json_object_set_new(r, "max_ulp", jreal(a->max_ulp));
+        json_object_set_new(r, "nonfinite_mismatches", json_integer((json_int_t)a->nonfinite_mismatch));
+      }
+      json_object_set_new(r, "accuracy", json_string(a->status == ACC_OK ? (a->exhaustive ? "exhaustive" : "sampled")
+                                                     : a->status == ACC_UNAVAILABLE ? "unavailable" : "not_run"));
+      break;
+    }
+  }
+  int rc = json_dump_file(root, path, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+  json_decref(root);
+  return rc;
+}
 
 static void write_accuracy_json(const char *path, const options *o) {
   const char *engine;
@@ -616,6 +691,10 @@ int main(int argc, char **argv) {
   gbench_run(on_progress, NULL);
   progress_end();
 
+  if (finish_bench_json(bench_json)) {
+    fprintf(stderr, "simdact-bench: cannot rewrite %s with the accuracy fields\n", bench_json);
+    return 1;
+  }
   /* accuracy.json and machine.json beside bench.json. */
   char path[4300];
   snprintf(path, sizeof path, "%s/accuracy.json", dir);

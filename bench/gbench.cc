@@ -7,6 +7,7 @@
 #include <cmath>
 #include <memory>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -77,7 +78,9 @@ class ProgressReporter : public benchmark::BenchmarkReporter {
     auto it = first->counters.find("items_per_second");
     if (!first->error_occurred && it != first->counters.end() && it->second.value > 0)
       ns = 1e9 / it->second.value;
-    done_++;
+    // Repetitions and their aggregates may come in several calls: count names.
+    seen_.insert(first->run_name.str());
+    done_ = static_cast<int>(seen_.size());
     if (done_ > total_) total_ = done_;
     fn_(first->run_name.str().c_str(), done_, total_, ns,
         first->error_occurred ? first->error_message.c_str() : nullptr, ctx_);
@@ -88,6 +91,7 @@ class ProgressReporter : public benchmark::BenchmarkReporter {
   void *ctx_;
   int total_;
   int done_ = 0;
+  std::set<std::string> seen_;
 };
 
 }  // namespace
