@@ -3,3 +3,4 @@
 #include "simd/kernel.h"
 #include "simd/math/exp.h"
 #include "simd/act/relu.h"
+#include "simd/act/sigmoid.h"

@@ -17,3 +17,8 @@ SIMDACT_KERNEL(binary_step,  exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(linear,       exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(relu,         exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(leaky_relu,   exact, 0.5, ELEMENTWISE)
+/* exp-family transcendentals (simd/act/sigmoid.h ...): bounds = the max over
+ * the exhaustive scans of every ISA, rounded up */
+SIMDACT_KERNEL(sigmoid,      u1,     0.78, ELEMENTWISE)
+SIMDACT_KERNEL(sigmoid,      u4,     3.4,  ELEMENTWISE)
+SIMDACT_KERNEL(sigmoid,      approx, 1900, ELEMENTWISE)

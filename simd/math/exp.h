@@ -3,8 +3,8 @@
  * Interface (every function is lane-wise; NaN in gives NaN out):
  *
  *   sm_exp_approx(x)   e^x, relative error < 1.1e-4 (about 2^-13)       x <= 43
- *   sm_exp_u4(x)       e^x, relative error < 2e-7                         x <= 43
- *   sm_exp_u1(x)       e^x, < 0.6 ULP                                     x <= 43
+ *   sm_exp_u4(x)       e^x, < 1 ULP                                       x <= 43
+ *   sm_exp_u1(x)       e^x, < 0.8 ULP (0.65 with hardware FMA)            x <= 43
  *     All three compute subnormal results (not flushed) and give +0 below
  *     about -103.97; -inf gives +0.  Arguments above 43 are not supported
  *     (every activation here needs e^x only for x <= 0: it works with
@@ -16,6 +16,10 @@
  *     hi + lo has relative error below 2^-27; hi is always a normal number
  *     because of the 2^SM_EXP_K factor, so subnormal results keep their
  *     accuracy until the caller's final rounding:
+ *   sm_exp_u1_dd_normal(xh, xl, &eh, &el)  e^(xh + xl) = eh + el unscaled,
+ *   sm_exp_u1_normal(x, &eh, &el)          (the same without a low part)
+ *     cheaper, for xh in [-87, 43] only (other lanes: use the _k form on a
+ *     rare branch).
  *   sm_unscale_k(hi, lo)   RN((hi + lo) * 2^-SM_EXP_K), ONE rounding also when
  *     the result is subnormal (a product then a scaling would round twice).
  *
@@ -37,14 +41,14 @@
 #include "simd/math/exp_coeffs.h"
 
 /* Results are carried as e^x * 2^SM_EXP_K so that everything down to
- * e^-110 = 2^-158.7 is a normal float before the one final rounding. */
+ * e^-120 = 2^-173.1 is a normal float before the one final rounding. */
 #define SM_EXP_K 64
 #define SM_EXP_2K 0x1p64f
 #define SM_EXP_2MK 0x1p-64f
-/* Below this the result is +0 for every tier (e^-110 < 2^-150); clamping
+/* Below this the result is +0 for every tier (e^-120 < 2^-173); clamping
  * keeps n + SM_EXP_K in the normal exponent range.  -103.97 is where e^x
  * drops below 2^-150. */
-#define SM_EXP_XMIN (-110.0f)
+#define SM_EXP_XMIN (-120.0f)
 /* t = x log2e + SM_EXP_SHIFT rounds x log2e to an integer n (ulp of t is 1:
  * 0x1.8p23 is the classic round-to-integer shift) and leaves
  * n + 127 + SM_EXP_K in the low bits of t, which one left shift by 23 turns
@@ -77,7 +81,7 @@ VEC_INLINE sm_exp_red sm_exp_reduce2(vf x, vf *rhi_out) {
 VEC_INLINE sm_exp_red sm_exp_reduce(vf x) { return sm_exp_reduce2(x, NULL); }
 
 /* One-constant reduction for the approx tier: r = x + nn*RN(ln 2) with one
- * or two roundings; |nn*(ln 2 - RN(ln 2))| < 110 * 2^-25, i.e. a relative
+ * or two roundings; |nn*(ln 2 - RN(ln 2))| < 174 * 2^-25, i.e. a relative
  * error below 2^-18 in e^x, far inside the approx budget. */
 VEC_INLINE sm_exp_red sm_exp_reduce1(vf x) {
   sm_exp_red e;
@@ -89,35 +93,40 @@ VEC_INLINE sm_exp_red sm_exp_reduce1(vf x) {
   return e;
 }
 
-/* e^r on |r| <= 0.35, degree 3 (relative error 1.06e-4). */
-VEC_INLINE vf sm_exp_poly3(vf r) {
-  vf p = vf_mla(vf_set1(SM_EXP3_C3), r, vf_set1(SM_EXP3_C2));
-  p = vf_mla(p, r, vf_set1(SM_EXP3_C1));
-  return vf_mla(p, r, vf_set1(1.0f));
+/* e^r * 2^-K on |r| <= 0.35: every coefficient carries the factor 2^-K
+ * (exact), so P(r) * 2^(n+K) is e^x rounded once, subnormal results
+ * included, without a separate unscaling multiply. */
+#define SM_C_(c) vf_set1((c) * SM_EXP_2MK)
+/* degree 3, relative error 1.06e-4 */
+VEC_INLINE vf sm_exp_poly3_mk(vf r) {
+  vf p = vf_mla(SM_C_(SM_EXP3_C3), r, SM_C_(SM_EXP3_C2));
+  p = vf_mla(p, r, SM_C_(SM_EXP3_C1));
+  return vf_mla(p, r, SM_C_(1.0f));
 }
-/* e^r on |r| <= 0.35, degree 5 (relative error 9.9e-8). */
-VEC_INLINE vf sm_exp_poly5(vf r) {
-  vf p = vf_mla(vf_set1(SM_EXP5_C5), r, vf_set1(SM_EXP5_C4));
-  p = vf_mla(p, r, vf_set1(SM_EXP5_C3));
-  p = vf_mla(p, r, vf_set1(SM_EXP5_C2));
-  p = vf_mla(p, r, vf_set1(SM_EXP5_C1));
-  return vf_mla(p, r, vf_set1(1.0f));
+/* degree 6, relative error 4.3e-9 */
+VEC_INLINE vf sm_exp_poly6_mk(vf r) {
+  vf p = vf_mla(SM_C_(SM_EXP6F_C6), r, SM_C_(SM_EXP6F_C5));
+  p = vf_mla(p, r, SM_C_(SM_EXP6F_C4));
+  p = vf_mla(p, r, SM_C_(SM_EXP6F_C3));
+  p = vf_mla(p, r, SM_C_(SM_EXP6F_C2));
+  p = vf_mla(p, r, SM_C_(SM_EXP6F_C1));
+  return vf_mla(p, r, SM_C_(1.0f));
 }
+#undef SM_C_
 
-/* e^x * 2^K for x <= 43, approx tier: relative error < 1.1e-4. */
-VEC_INLINE vf sm_exp_approx_k(vf x) {
+/* e^x for x <= 43, approx tier: relative error < 1.1e-4 (subnormal results
+ * within 1.1e-4 * 2^-126 + half a subnormal ulp). */
+VEC_INLINE vf sm_exp_approx(vf x) {
   sm_exp_red e = sm_exp_reduce1(x);
-  return vf_mul(sm_exp_poly3(e.r), e.scale);
+  return vf_mul(sm_exp_poly3_mk(e.r), e.scale);
 }
-VEC_INLINE vf sm_exp_approx(vf x) { return vf_mul(sm_exp_approx_k(x), vf_set1(SM_EXP_2MK)); }
 
-/* e^x * 2^K for x <= 43, u4 tier: relative error < 2e-7 (poly 9.9e-8 plus
- * the rounding of r and of the Horner steps). */
-VEC_INLINE vf sm_exp_u4_k(vf x) {
+/* e^x for x <= 43, u4 tier: below 1 ULP (polynomial 4.3e-9 plus the
+ * rounding of r and of the Horner steps, one final rounding). */
+VEC_INLINE vf sm_exp_u4(vf x) {
   sm_exp_red e = sm_exp_reduce(x);
-  return vf_mul(sm_exp_poly5(e.r), e.scale);
+  return vf_mul(sm_exp_poly6_mk(e.r), e.scale);
 }
-VEC_INLINE vf sm_exp_u4(vf x) { return vf_mul(sm_exp_u4_k(x), vf_set1(SM_EXP_2MK)); }
 
 /* e^(r + rlo) = uh + ul for |r| <= 0.35, |rlo| <= 2^-20: the 1 + r part is
  * split exactly (Fast2Sum), the polynomial tail P = r^2 (c2 + ... + c6 r^4)
@@ -155,6 +164,47 @@ VEC_INLINE void sm_exp_u1_k(vf x, vf *hi, vf *lo) {
   sm_exp_poly6_dd(e.r, rlo, &uh, &ul);
   *hi = vf_mul(uh, e.scale);
   *lo = vf_mul(ul, e.scale);
+}
+
+/* e^(xh + xl) = eh + el UNSCALED, for the normal range xh in [-87, 43]
+ * (lanes below -87 are garbage: callers send those through sm_exp_u1_dd_k +
+ * sm_unscale_k on a rare vector branch).  Cheaper than sm_exp_u1_dd_k: no
+ * clamp, no separate Fast2Sum, and the rounding error of r (at most 2^-26)
+ * is not recovered.  S = 2^n exact, a = RN(1 + r), b = the exact rest of
+ * 1 + r plus the polynomial tail P = r^2 (c2 + ... + c6 r^4) (plus xl), so
+ * e^x = S a + S b: S a and S b are exact, eh = RN(S a + S b) is one rounding
+ * (even with vf_mla and no FMA) and el = S a - eh + S b its exact residual
+ * (S a - eh is exact by Sterbenz).  Relative error below 2^-25.4: enough
+ * where E enters the result damped or with the final rounding only (sigmoid
+ * u1: 0.78 ULP measured). */
+#define SM_EXP_SHIFT0 (0x1.8p23f + 127.0f) /* as SM_EXP_SHIFT, K = 0 */
+/* has_xl: compile-time 0 when there is no low part (x + 0 is not x for -0,
+ * so the compiler would keep the addition) */
+VEC_INLINE void sm_exp_u1_dd_normal_(vf xh, vf xl, int has_xl, vf *eh, vf *el) {
+  vf t = vf_mla(xh, vf_set1(SM_LOG2E), vf_set1(SM_EXP_SHIFT0));
+  vf nn = vf_sub(vf_set1(SM_EXP_SHIFT0), t);
+  vf rhi = vf_mla(nn, vf_set1(SM_LN2_HI), xh);
+  vf r = vf_mla(nn, vf_set1(SM_LN2_LO), rhi);
+  vf S = vi_as_vf(vi_shl(vf_as_vi(t), 23));
+  vf r2 = vf_mul(r, r);
+  vf q = vf_mla(vf_set1(SM_EXP6_C6), r, vf_set1(SM_EXP6_C5));
+  q = vf_mla(q, r, vf_set1(SM_EXP6_C4));
+  q = vf_mla(q, r, vf_set1(SM_EXP6_C3));
+  q = vf_mla(q, r, vf_set1(SM_EXP6_C2));
+  vf P = has_xl ? vf_mla(r2, q, xl) : vf_mul(r2, q);
+  vf one = vf_set1(1.0f);
+  vf a = vf_add(one, r);
+  vf b = vf_add(vf_add(vf_sub(one, a), r), P);
+  vf sa = vf_mul(S, a);
+  vf h = vf_mla(S, b, sa);
+  *el = vf_mla(S, b, vf_sub(sa, h));
+  *eh = h;
+}
+VEC_INLINE void sm_exp_u1_dd_normal(vf xh, vf xl, vf *eh, vf *el) {
+  sm_exp_u1_dd_normal_(xh, xl, 1, eh, el);
+}
+VEC_INLINE void sm_exp_u1_normal(vf x, vf *eh, vf *el) {
+  sm_exp_u1_dd_normal_(x, x, 0, eh, el);
 }
 
 /* RN((hi + lo) * 2^-K) with one rounding.  q = RN(hi 2^-K) may be subnormal;

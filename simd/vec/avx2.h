@@ -42,6 +42,11 @@ VEC_INLINE vf vf_sub(vf a, vf b) { return _mm256_sub_ps(a, b); }
 VEC_INLINE vf vf_mul(vf a, vf b) { return _mm256_mul_ps(a, b); }
 VEC_INLINE vf vf_div(vf a, vf b) { return _mm256_div_ps(a, b); }
 VEC_INLINE vf vf_sqrt(vf a) { return _mm256_sqrt_ps(a); }
+/* VRCPPS (2^-11.4) and one Newton step r + r (1 - a r): about 2^-22 */
+VEC_INLINE vf vf_rcp14(vf a) {
+  __m256 r = _mm256_rcp_ps(a);
+  return _mm256_fmadd_ps(_mm256_fnmadd_ps(a, r, _mm256_set1_ps(1.0f)), r, r);
+}
 VEC_INLINE vf vf_fma(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
 VEC_INLINE vf vf_mla(vf a, vf b, vf c) { return _mm256_fmadd_ps(a, b, c); }
 
@@ -53,7 +58,9 @@ VEC_INLINE vf vf_or(vf a, vf b) { return _mm256_or_ps(a, b); }
 VEC_INLINE vf vf_xor(vf a, vf b) { return _mm256_xor_ps(a, b); }
 VEC_INLINE vf vf_andnot(vf a, vf b) { return _mm256_andnot_ps(a, b); }
 VEC_INLINE vf vf_abs(vf a) { return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a); }
-VEC_INLINE vf vf_neg(vf a) { return _mm256_xor_ps(_mm256_set1_ps(-0.0f), a); }
+/* unary minus flips the sign bit (NaN too) like the xor, and lets the
+ * compiler fold it into FNMADD/FMSUB */
+VEC_INLINE vf vf_neg(vf a) { return -a; }
 VEC_INLINE vf vf_signbit(vf a) { return _mm256_and_ps(_mm256_set1_ps(-0.0f), a); }
 VEC_INLINE vi vf_as_vi(vf a) { return _mm256_castps_si256(a); }
 VEC_INLINE vf vi_as_vf(vi a) { return _mm256_castsi256_ps(a); }

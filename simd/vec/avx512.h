@@ -40,6 +40,7 @@ VEC_INLINE vf vf_sub(vf a, vf b) { return _mm512_sub_ps(a, b); }
 VEC_INLINE vf vf_mul(vf a, vf b) { return _mm512_mul_ps(a, b); }
 VEC_INLINE vf vf_div(vf a, vf b) { return _mm512_div_ps(a, b); }
 VEC_INLINE vf vf_sqrt(vf a) { return _mm512_sqrt_ps(a); }
+VEC_INLINE vf vf_rcp14(vf a) { return _mm512_rcp14_ps(a); } /* 2^-14 */
 VEC_INLINE vf vf_fma(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
 VEC_INLINE vf vf_mla(vf a, vf b, vf c) { return _mm512_fmadd_ps(a, b, c); }
 
@@ -51,7 +52,9 @@ VEC_INLINE vf vf_or(vf a, vf b) { return _mm512_or_ps(a, b); }
 VEC_INLINE vf vf_xor(vf a, vf b) { return _mm512_xor_ps(a, b); }
 VEC_INLINE vf vf_andnot(vf a, vf b) { return _mm512_andnot_ps(a, b); }
 VEC_INLINE vf vf_abs(vf a) { return _mm512_andnot_ps(_mm512_set1_ps(-0.0f), a); }
-VEC_INLINE vf vf_neg(vf a) { return _mm512_xor_ps(_mm512_set1_ps(-0.0f), a); }
+/* unary minus flips the sign bit (NaN too) like the xor, and lets the
+ * compiler fold it into FNMADD/FMSUB */
+VEC_INLINE vf vf_neg(vf a) { return -a; }
 VEC_INLINE vf vf_signbit(vf a) { return _mm512_and_ps(_mm512_set1_ps(-0.0f), a); }
 VEC_INLINE vi vf_as_vi(vf a) { return _mm512_castps_si512(a); }
 VEC_INLINE vf vi_as_vf(vi a) { return _mm512_castsi512_ps(a); }

@@ -58,6 +58,11 @@ VEC_INLINE vf vf_sub(vf a, vf b) { return vsubq_f32(a, b); }
 VEC_INLINE vf vf_mul(vf a, vf b) { return vmulq_f32(a, b); }
 VEC_INLINE vf vf_div(vf a, vf b) { return vdivq_f32(a, b); }
 VEC_INLINE vf vf_sqrt(vf a) { return vsqrtq_f32(a); }
+/* FRECPE (about 2^-8) and one FRECPS Newton step: about 2^-16 */
+VEC_INLINE vf vf_rcp14(vf a) {
+  float32x4_t r = vrecpeq_f32(a);
+  return vmulq_f32(vrecpsq_f32(a, r), r);
+}
 VEC_INLINE vf vf_fma(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
 VEC_INLINE vf vf_mla(vf a, vf b, vf c) { return vfmaq_f32(c, a, b); }
 

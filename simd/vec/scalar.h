@@ -46,6 +46,12 @@ VEC_INLINE vf vf_sub(vf a, vf b) { return a - b; }
 VEC_INLINE vf vf_mul(vf a, vf b) { return a * b; }
 VEC_INLINE vf vf_div(vf a, vf b) { return a / b; }
 VEC_INLINE vf vf_sqrt(vf a) { return sqrtf(a); }
+/* Approximate 1/a: relative error below 2^-14 for finite a with
+ * 2^-126 <= |a| <= 2^126 (outside that range, and for 0/inf/NaN, only NaN in
+ * -> NaN out is promised).  The bits differ between ISAs (a hardware estimate,
+ * refined by a Newton step where the estimate is coarser); one more step
+ * r + r (1 - a r) gives about 2^-23.  Here: an exact division. */
+VEC_INLINE vf vf_rcp14(vf a) { return 1.0f / a; }
 /* a*b + c with one rounding on every ISA (emulated where the ISA lacks FMA). */
 VEC_INLINE vf vf_fma(vf a, vf b, vf c) { return fmaf(a, b, c); }
 /* a*b + c: fused where VF_HAS_FMA, else a rounded product then a rounded sum.

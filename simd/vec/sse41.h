@@ -47,6 +47,11 @@ VEC_INLINE vf vf_sub(vf a, vf b) { return _mm_sub_ps(a, b); }
 VEC_INLINE vf vf_mul(vf a, vf b) { return _mm_mul_ps(a, b); }
 VEC_INLINE vf vf_div(vf a, vf b) { return _mm_div_ps(a, b); }
 VEC_INLINE vf vf_sqrt(vf a) { return _mm_sqrt_ps(a); }
+/* RCPPS (2^-11.4) and one Newton step r (2 - a r): about 2^-21 */
+VEC_INLINE vf vf_rcp14(vf a) {
+  __m128 r = _mm_rcp_ps(a);
+  return _mm_mul_ps(r, _mm_sub_ps(_mm_set1_ps(2.0f), _mm_mul_ps(a, r)));
+}
 VEC_INLINE vf vf_mla(vf a, vf b, vf c) { return _mm_add_ps(_mm_mul_ps(a, b), c); }
 
 /* Exact a*b + c for two lanes in double: the product is exact (24+24 bits),

@@ -1,0 +1,129 @@
+/* sigmoid, swish and silu in three tiers, over simd/math/exp.h.
+ *
+ * All of them use E = e^z, z = -|b| (b = x, or beta*x for swish), so the
+ * exponential never overflows:
+ *   b >= 0: sigmoid(b) = 1 / (1 + E)        b < 0: sigmoid(b) = E / (1 + E)
+ * NaN propagates through E; +-inf give the limits; below b = -87.3, E (and
+ * sigmoid) is subnormal and is computed, not flushed.
+ *
+ * approx: degree-3 exp (2^-13.2) times a 2^-14 reciprocal estimate.
+ * u4:     degree-6 exp (< 1 ULP), reciprocal estimate + one Newton step.
+ *         Both round subnormal E once (coefficients pre-scaled by 2^-K).
+ * u1:     E = Eh + El (2^-27), D = 1 + E as Dh + Dl (exact Fast2Sum), and
+ *         N/D with the reciprocal estimate r0 and its residual
+ *         e = 1 - r0 D to second order, N r0 (1 + e + e^2), rounded once by
+ *         a final FMA.  Without hardware FMA (scalar, SSE4.1) the quotient is
+ *         taken in double instead (cheaper there than emulated FMAs).  Lanes
+ *         with z < -80 (E below 2^-115) go through a rare vector branch that
+ *         carries E * 2^64 and rounds once (sm_unscale_k).
+ *
+ * swish(x) = x * sigmoid(beta x); silu = swish with beta = 1 (own kernels: no
+ * beta product).  u1 carries beta*x as a double-float (FMA residual) into the
+ * exponential and multiplies x into the double-float quotient, rounding once.
+ * Below beta*x = -120 the result is a signed zero (|x e^(beta x)| < 2^-150
+ * there for beta >= 1/16), and +inf gives +inf. */
+
+/* ---- approx and u4: y = N / (1 + E), N = b < 0 ? E : 1 ---- */
+VEC_INLINE vf sigmoid_approx_core(vf b) {
+  vf e = sm_exp_approx(vf_or(b, vf_set1(-0.0f)));
+  vf n = vf_select(vf_lt(b, vf_zero()), e, vf_set1(1.0f));
+  return vf_mul(n, vf_rcp14(vf_add(vf_set1(1.0f), e)));
+}
+VEC_INLINE vf sigmoid_u4_core(vf b) {
+  vf one = vf_set1(1.0f);
+  vf e = sm_exp_u4(vf_or(b, vf_set1(-0.0f)));
+  vf n = vf_select(vf_lt(b, vf_zero()), e, one);
+  vf d = vf_add(one, e);
+  vf r = vf_rcp14(d);
+  r = vf_mla(vf_mla(vf_neg(d), r, one), r, r);
+  return vf_mul(n, r);
+}
+
+/* ---- u1 ----
+ * sigmoid(bh + bl) = (nh + nl) / (dh + dl) for bh > -87 (other lanes:
+ * garbage below -87; sigmoid_u1_tail takes z < -80). */
+VEC_INLINE void sigmoid_u1_nd_(vf bh, vf bl, int has_bl, vf *nh, vf *nl, vf *dh, vf *dl) {
+  vf eh, el;
+  if (has_bl) {
+    /* z = -|b| as a double-float: flip both parts where bh has a clear sign */
+    vf flip = vf_andnot(bh, vf_set1(-0.0f));
+    sm_exp_u1_dd_normal(vf_xor(bh, flip), vf_xor(bl, flip), &eh, &el);
+  } else {
+    sm_exp_u1_normal(vf_or(bh, vf_set1(-0.0f)), &eh, &el);
+  }
+  /* D = 1 + E = dh + dl by Fast2Sum (1 >= eh) */
+  vf one = vf_set1(1.0f);
+  vf h = vf_add(one, eh);
+  *dl = vf_add(vf_add(vf_sub(one, h), eh), el);
+  *dh = h;
+  vm neg = vf_lt(bh, vf_zero());
+  *nh = vf_select(neg, eh, one);
+  *nl = vf_select(neg, el, vf_zero());
+}
+
+#if VF_HAS_FMA
+/* N/D = r0 (1 + c) with c = e + e^2, e = 1 - r0 (dh + dl), error e^3
+ * (2^-42); returns r0 and t = nh r0 c + nl r0, so that N/D = nh r0 + t. */
+VEC_INLINE vf sigmoid_u1_quot(vf nh, vf nl, vf dh, vf dl, vf *r0out) {
+  vf r0 = vf_rcp14(dh);
+  vf e = vf_fma(vf_neg(dh), r0, vf_set1(1.0f));
+  e = vf_fma(vf_neg(dl), r0, e);
+  vf c = vf_fma(e, e, e);
+  *r0out = r0;
+  return vf_fma(vf_mul(nh, r0), c, vf_mul(nl, r0));
+}
+#else
+/* N/D in double: the sums are exact to 2^-53, the quotient to 2^-52. */
+VEC_INLINE void sigmoid_u1_quot_d(vf nh, vf nl, vf dh, vf dl, vd *qlo, vd *qhi) {
+  *qlo = vd_div(vd_add(vd_from_vf_lo(nh), vd_from_vf_lo(nl)),
+                vd_add(vd_from_vf_lo(dh), vd_from_vf_lo(dl)));
+  *qhi = vd_div(vd_add(vd_from_vf_hi(nh), vd_from_vf_hi(nl)),
+                vd_add(vd_from_vf_hi(dh), vd_from_vf_hi(dl)));
+}
+#endif
+
+/* Lanes with bh < -80 (NaN is never < -80): from there on the low part of
+ * the unscaled E would lose bits to underflow.
+ * sigmoid(b) = E (1 - E) with E < 2^-115 is RN(E) for b < 0, and 1 for
+ * b > 0; swish multiplies x in before the single rounding. */
+#define SIG_TAIL_Z (-80.0f)
+
+static __attribute__((noinline, unused)) vf sigmoid_u1_tail(vf bh, vf bl, vf y) {
+  vf flip = vf_andnot(bh, vf_set1(-0.0f));
+  vf eh, el;
+  sm_exp_u1_dd_k(vf_xor(bh, flip), vf_xor(bl, flip), &eh, &el);
+  vf t = vf_select(vf_lt(bh, vf_zero()), sm_unscale_k(eh, el), vf_set1(1.0f));
+  return vf_select(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)), t, y);
+}
+
+VEC_INLINE vf sigmoid_u1_core(vf x) {
+  vf nh, nl, dh, dl;
+  sigmoid_u1_nd_(x, x, 0, &nh, &nl, &dh, &dl);
+#if VF_HAS_FMA
+  vf r0, t = sigmoid_u1_quot(nh, nl, dh, dl, &r0);
+  vf y = vf_fma(nh, r0, t);
+#else
+  vd qlo, qhi;
+  sigmoid_u1_quot_d(nh, nl, dh, dl, &qlo, &qhi);
+  vf y = vf_from_vd(qlo, qhi);
+#endif
+  if (vm_any(vf_lt(vf_or(x, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
+    y = sigmoid_u1_tail(x, vf_zero(), y);
+  return y;
+}
+
+static inline vf sigmoid_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return sigmoid_approx_core(x);
+}
+static inline vf sigmoid_u4_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return sigmoid_u4_core(x);
+}
+static inline vf sigmoid_u1_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return sigmoid_u1_core(x);
+}
+SIMDACT_ELEMENTWISE(sigmoid, approx, simdact_noctx, simdact_noprep, sigmoid_approx_body)
+SIMDACT_ELEMENTWISE(sigmoid, u4, simdact_noctx, simdact_noprep, sigmoid_u4_body)
+SIMDACT_ELEMENTWISE(sigmoid, u1, simdact_noctx, simdact_noprep, sigmoid_u1_body)
