@@ -39,10 +39,51 @@ tests_dispatch_SOURCES = tests/dispatch.c tests/tap.h
 tests_dispatch_LDADD = $(TEST_LDADD)
 TESTS += tests/dispatch
 
+# The vector layer op by op: tests/vec_isa.c once per ISA with that ISA's
+# flags (like the kernel libraries), driven by tests/vec.c.
+VEC_CHECK_CFLAGS = $(AM_CFLAGS) $(KERNEL_CFLAGS)
+check_LTLIBRARIES += libvec_scalar.la
+libvec_scalar_la_SOURCES = tests/vec_isa.c tests/vec_check.h
+libvec_scalar_la_CPPFLAGS = $(AM_CPPFLAGS) -DVEC_ISA_SCALAR
+libvec_scalar_la_CFLAGS = $(VEC_CHECK_CFLAGS) $(SCALAR_CFLAGS)
+VEC_CHECK_LIBS = libvec_scalar.la
+if ISA_SSE41
+check_LTLIBRARIES += libvec_sse41.la
+libvec_sse41_la_SOURCES = tests/vec_isa.c tests/vec_check.h
+libvec_sse41_la_CPPFLAGS = $(AM_CPPFLAGS) -DVEC_ISA_SSE41
+libvec_sse41_la_CFLAGS = $(VEC_CHECK_CFLAGS) $(SSE41_CFLAGS)
+VEC_CHECK_LIBS += libvec_sse41.la
+endif
+if ISA_AVX2
+check_LTLIBRARIES += libvec_avx2.la
+libvec_avx2_la_SOURCES = tests/vec_isa.c tests/vec_check.h
+libvec_avx2_la_CPPFLAGS = $(AM_CPPFLAGS) -DVEC_ISA_AVX2
+libvec_avx2_la_CFLAGS = $(VEC_CHECK_CFLAGS) $(AVX2_CFLAGS)
+VEC_CHECK_LIBS += libvec_avx2.la
+endif
+if ISA_AVX512
+check_LTLIBRARIES += libvec_avx512.la
+libvec_avx512_la_SOURCES = tests/vec_isa.c tests/vec_check.h
+libvec_avx512_la_CPPFLAGS = $(AM_CPPFLAGS) -DVEC_ISA_AVX512
+libvec_avx512_la_CFLAGS = $(VEC_CHECK_CFLAGS) $(AVX512_CFLAGS)
+VEC_CHECK_LIBS += libvec_avx512.la
+endif
+if ISA_NEON
+check_LTLIBRARIES += libvec_neon.la
+libvec_neon_la_SOURCES = tests/vec_isa.c tests/vec_check.h
+libvec_neon_la_CPPFLAGS = $(AM_CPPFLAGS) -DVEC_ISA_NEON
+libvec_neon_la_CFLAGS = $(VEC_CHECK_CFLAGS) $(NEON_CFLAGS)
+VEC_CHECK_LIBS += libvec_neon.la
+endif
+check_PROGRAMS += tests/vec
+tests_vec_SOURCES = tests/vec.c tests/vec_check.h tests/tap.h
+tests_vec_LDADD = $(VEC_CHECK_LIBS) $(TEST_LDADD)
+TESTS += tests/vec
+
 # Test programs that tests/dispatch-qemu.sh runs under each qemu-x86_64 CPU model
 # (the suite that must pass on lesser CPUs; keep them fast when
-# SIMDACT_TEST_EMULATED=1 is set).
-DISPATCH_TESTS = tests/api tests/dispatch
+# SIMDACT_TEST_EMULATED is set: qemu-x86_64 or qemu-aarch64).
+DISPATCH_TESTS = tests/api tests/dispatch tests/vec
 
 # Shell tests, TAP through tests/tap.sh.  LOG_COMPILER stays empty: the NEON
 # check runs the cross build's test programs under qemu by setting it there.

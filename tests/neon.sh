@@ -26,7 +26,7 @@ sysroot=${QEMU_LD_PREFIX:-/usr/aarch64-linux-gnu}
 # The inner makes are our own, not jobs of the make that runs this test.
 unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR SIMDACT_ISA SIMDACT_EXPECT_ISA \
   SIMDACT_EXPECT_SUPPORTED SIMDACT_EXPECT_ERROR
-SIMDACT_TEST_EMULATED=1
+SIMDACT_TEST_EMULATED=qemu-aarch64
 export SIMDACT_TEST_EMULATED
 MAKE=${MAKE:-make}
 x=$b/neon-aarch64
