@@ -682,7 +682,8 @@ int main(int argc, char **argv) {
       if (!b) { fprintf(stderr, "simdact-bench: cannot register %s\n", name); return 1; }
       for (int s = 0; s < o.nsizes; s++) gbench_add_arg(b, (int64_t)o.sizes[s]);
       if (o.iterations) gbench_iterations(b, o.iterations);
-      gbench_use_real_time(b);
+      /* CPU time, not wall time: single-threaded runs on a shared machine
+       * are then not charged for the time other processes hold the core. */
     }
 
   gbench_add_context("simdact_version", simdact_version());

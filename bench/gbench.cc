@@ -79,7 +79,7 @@ class ProgressReporter : public benchmark::BenchmarkReporter {
     if (!first->error_occurred && it != first->counters.end() && it->second.value > 0)
       ns = 1e9 / it->second.value;
     // Repetitions and their aggregates may come in several calls: count names.
-    seen_.insert(first->run_name.str());
+    if (!seen_.insert(first->run_name.str()).second) return;
     done_ = static_cast<int>(seen_.size());
     if (done_ > total_) total_ = done_;
     fn_(first->run_name.str().c_str(), done_, total_, ns,

@@ -278,6 +278,11 @@ static void fmt_size(char *b, size_t bl, long n) {
   else snprintf(b, bl, "%ld", n);
 }
 
+static int on_front_candidate(const impl *m, int rs) {
+  double u = ulp_of(m);
+  return !m->skip[0] && isfinite(u) && !isnan(m->ns[0][rs]) && !(m->nonfinite > 0);
+}
+
 /* One activation's table (Markdown) to f. */
 static void write_table(FILE *f, dataset *d, const char *act, const impl *copy) {
   int rs = ref_size(d), big = d->nsizes - 1;
@@ -298,15 +303,16 @@ static void write_table(FILE *f, dataset *d, const char *act, const impl *copy) 
     if (strcmp(tmp[i].tier, "libm") == 0) t_libm = t;
     if (strncmp(tmp[i].tier, "sleef", 5) == 0 && !isnan(t) && (isnan(t_sleef) || t < t_sleef)) t_sleef = t;
   }
-  /* Pareto front over rows that ran and have a ULP figure. */
+  /* Pareto front over rows that ran, have a finite ULP figure and no
+   * non-finite mismatch (a wrong NaN or infinity is not a trade-off). */
   for (size_t i = 0; i < nrows; i++) {
     impl *a = &tmp[i];
     double ua = ulp_of(a), ta = a->ns[0][rs];
-    a->pareto = !a->skip[0] && !isnan(ua) && !isnan(ta);
+    a->pareto = on_front_candidate(a, rs);
     for (size_t j = 0; j < nrows && a->pareto; j++) {
       const impl *b = &tmp[j];
       double ub = ulp_of(b), tb = b->ns[0][rs];
-      if (j == i || b->skip[0] || isnan(ub) || isnan(tb)) continue;
+      if (j == i || !on_front_candidate(b, rs)) continue;
       if (ub <= ua && tb <= ta && (ub < ua || tb < ta)) a->pareto = 0;
     }
   }
@@ -399,7 +405,8 @@ static void header(FILE *f, const dataset *d, const char *dir) {
              "*ns/el* is the median over repetitions of wall time per element (%s inputs); "
              "*GB/s* counts bytes read plus written; *× libm* and *× SLEEF* are speedups at %s "
              "elements over the libm loop and the fastest SLEEF composition; *Pareto* marks rows "
-             "no other row beats in both speed (at %s) and max ULP (the bound where not measured). "
+             "no other row beats in both speed (at %s) and max ULP (the bound where not measured; "
+             "rows with non-finite mismatches are not candidates). "
              "Peers: `libm` is the plain `<math.h>` loop, `sleef_u10`/`sleef_u35` the SLEEF "
              "vector functions composed the obvious way (u35 only where SLEEF has one: tanh), "
              "`copy.memcpy` the bandwidth ceiling.\n\n",
@@ -416,6 +423,11 @@ static int path_is_plain(const char *p) {
     if (!(isalnum((unsigned char)*p) || strchr("/._-+:@", *p))) return 0;
   return 1;
 }
+
+/* The x range of the plots: 0 ULP is drawn at the left edge, anything above
+ * 1048576 ULP (overflowing compositions, wrong NaNs) at the right edge. */
+#define PLOT_ULP_MIN 0.01
+#define PLOT_ULP_MAX 1048576.0
 
 static int write_plot(dataset *d, const char *dir, const char *act) {
   char path[4200];
@@ -436,7 +448,7 @@ static int write_plot(dataset *d, const char *dir, const char *act) {
     for (size_t i = 0; i < d->n && ns < 512; i++) {
       impl *m = &d->v[i];
       double u = ulp_of(m), t = m->ns[0][rs];
-      if (strcmp(m->act, act) || m->skip[0] || isnan(u) || isinf(u) || isnan(t)) continue;
+      if (strcmp(m->act, act) || m->skip[0] || isnan(u) || isnan(t)) continue;
       if (b == 0 && strcmp(m->kind, "kernel")) continue;
       if (b == 1 && strcmp(m->kind, "peer")) continue;
       if (b == 2 && !m->pareto) continue;
@@ -452,13 +464,15 @@ static int write_plot(dataset *d, const char *dir, const char *act) {
     fprintf(f, "$%s << EOD\n", blocks[b]);
     for (int i = 0; i < ns; i++) {
       double u = ulp_of(sel[i]);
-      fprintf(f, "%.6g %.6g \"%s\"\n", u > 0.01 ? u : 0.01, sel[i]->ns[0][rs], sel[i]->name);
+      fprintf(f, "%.6g %.6g \"%s%s\"\n", u < PLOT_ULP_MIN ? PLOT_ULP_MIN : u > PLOT_ULP_MAX ? PLOT_ULP_MAX : u,
+              sel[i]->ns[0][rs], sel[i]->name,
+              u > PLOT_ULP_MAX ? (isinf(u) || sel[i]->nonfinite > 0 ? " (non-finite)" : " (off scale)") : "");
     }
     fprintf(f, "EOD\n");
   }
   fprintf(f,
           "set logscale xy\n"
-          "set xlabel 'max ULP (0 drawn at 0.01)'\n"
+          "set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'\n"
           "set ylabel 'ns/element at %s elements'\n"
           "set title '%s: speed against accuracy (%s)'\n"
           "set grid\n"
@@ -467,7 +481,7 @@ static int write_plot(dataset *d, const char *dir, const char *act) {
           sz, act, jstr(d->machine, "machine", ""));
   const char *sep = "plot ";
   if (count[2]) {
-    fprintf(f, "%s$front using 1:2 with lines lw 2 lc rgb '#d62728' title 'Pareto front'", sep);
+    fprintf(f, "%s$front using 1:2 with linespoints lw 2 pt 6 ps 2.4 lc rgb '#d62728' title 'Pareto front'", sep);
     sep = ", \\\n     ";
   }
   if (count[0]) {
