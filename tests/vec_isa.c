@@ -145,6 +145,42 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
   CHECK_F("vf_mul", 1, vf_mul(a, b), x * y);
   CHECK_F("vf_div", 1, vf_div(a, b), x / y);
   CHECK_F("vf_sqrt", 1, vf_sqrt(a), sqrtf(x));
+  {
+    /* vf_rcp14: relative error below 2^-14 for 2^-126 <= |a| <= 2^126, NaN
+     * stays NaN; the bits may differ between ISAs. */
+    int ok = 1;
+    for (size_t i = 0; ok && i < NPAIR; i += VF_LANES) {
+      float out[VF_LANES];
+      vf_storeu(out, vf_rcp14(vf_loadu(A + i)));
+      for (size_t l = 0; l < VF_LANES; l++) {
+        float x = A[i + l];
+        double ax = fabs((double)x), err = fabs((double)out[l] * x - 1.0);
+        int in_range = ax >= 0x1p-126 && ax <= 0x1p126;
+        if (isnan(x) ? !isnan(out[l]) : in_range && !(err < 0x1p-14)) {
+          snprintf(why, sizeof why, " (a=%a: got %a, relative error %g)", x, out[l], err);
+          ok = 0;
+          break;
+        }
+      }
+    }
+    /* and every 2^-16 step of the mantissa, at a few exponents and signs
+     * from 2^-126 to 2^125 (the range ends at 2^126) */
+    static const uint32_t exps[] = {0x00800000, 0x3f800000, 0xbf000000, 0x7e000000, 0x81000000};
+    for (size_t e = 0; ok && e < sizeof exps / sizeof exps[0]; e++)
+      for (uint32_t k = 0; ok && k < 65536; k += VF_LANES) {
+        float in[VF_LANES], out[VF_LANES];
+        for (size_t l = 0; l < VF_LANES; l++) in[l] = u2f(exps[e] | (k + (uint32_t)l) << 7);
+        vf_storeu(out, vf_rcp14(vf_loadu(in)));
+        for (size_t l = 0; l < VF_LANES; l++) {
+          double err = fabs((double)out[l] * in[l] - 1.0);
+          if (!(err < 0x1p-14)) {
+            snprintf(why, sizeof why, " (a=%a: got %a, relative error %g)", in[l], out[l], err);
+            ok = 0;
+          }
+        }
+      }
+    report(ok, "%s vf_rcp14 (relative error < 2^-14)%s", VC_STR(VF_ISA), ok ? "" : why);
+  }
   CHECK_F("vf_fma (one rounding)", 1, vf_fma(a, b, c), fmaf(x, y, z));
   CHECK_F("vf_mla (fused iff VF_HAS_FMA)", 1, vf_mla(a, b, c), r_mla(x, y, z));
 
