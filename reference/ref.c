@@ -12,7 +12,8 @@
  *           2^-100 |f|)
  *   sigmoid   x <= -1: 8u f;  |x| < 1: 0.5 + tanh(x/2)/2, 4u |tanh|;
  *             x >= 1: 1 - s, s = e^-x/(1+e^-x), 8u s
- *   tanh      |x| < 0.55: 6u |f|;  else 1 - 2w/(1+w), w = e^-2|x|: 8u d
+ *   tanh      |x| < 2^-8: x + odd series to x^7, 4u |series| + 2^-69 |x|;
+ *             |x| < 0.55: 6u |f|;  else 1 - 2w/(1+w), w = e^-2|x|: 8u d
  *   softsign  |x| < 1: 3u |f|;  else 1 - 1/(1+|x|): 3u d
  *   elu/selu  alpha*expm1 (x >= -1, 3u) or alpha*(-1 + e^x) (4u e^x), times
  *             alpha (or lambda*alpha as double-double)
@@ -24,6 +25,8 @@
  *   gelu_tanh x sigmoid(2u) with v = 2u: 1.5 (6 + 7|v|) u of the sigmoid term
  *   mish      x n/(n+2), n = e^x (e^x + 2) (x < 0, 14u |f|), x - 2x t^2/(1 + 2t
  *             + 2t^2), t = e^-x (x > 0, 15u of the correction)
+ *   expm1, log1p, erf (test-only): glibc double, 3u |f|; erf |x| >= 1 as
+ *             1 - erfc, 12u erfc; expm1 x < -1 as -1 + e^x, 4u e^x
  */
 #include "config.h"
 
@@ -40,7 +43,7 @@ static const char *const act_names[REF_ACT_COUNT] = {
     "binary_step", "linear", "relu", "leaky_relu", "prelu", "elu", "selu",
     "sigmoid", "tanh", "softplus", "softsign", "swish", "silu", "gelu",
     "gelu_tanh", "mish", "hard_sigmoid", "hard_swish", "maxout", "softmax",
-    "log_softmax"};
+    "log_softmax", "expm1", "log1p", "erf"};
 
 int ref_act_id(const char *name) {
   if (!name) return -1;
@@ -100,6 +103,9 @@ int ref_special(const ref_par *q, float x, float *out) {
     case REF_SWISH: case REF_SILU: case REF_GELU: case REF_GELU_TANH: case REF_MISH:
     case REF_HARD_SWISH:
       *out = neg ? -0.0f : x; return 1;
+    case REF_FN_EXPM1: *out = neg ? -1.0f : x; return 1;
+    case REF_FN_LOG1P: *out = neg ? NAN : x; return 1;
+    case REF_FN_ERF: *out = neg ? -1.0f : 1.0f; return 1;
     default: *out = x; return 1;
     }
   }
@@ -110,7 +116,8 @@ int ref_special(const ref_par *q, float x, float *out) {
       *out = neg ? a * x : 0.0f * a; return 1; /* alpha*x, alpha*expm1(x) */
     case REF_SELU: *out = neg ? -0.0f : 0.0f; return 1;
     case REF_TANH: case REF_SOFTSIGN: case REF_SWISH: case REF_SILU: case REF_GELU:
-    case REF_GELU_TANH: case REF_MISH: case REF_HARD_SWISH:
+    case REF_GELU_TANH: case REF_MISH: case REF_HARD_SWISH: case REF_FN_EXPM1: case REF_FN_LOG1P:
+    case REF_FN_ERF:
       *out = x; return 1;
     default: return 0; /* linear, sigmoid, softplus, hard_sigmoid: formula */
     }
@@ -151,7 +158,7 @@ static void mp_sigmoid(mpfr_t r, const mpfr_t v) {
   mpfr_clear(t);
 }
 
-/* r = log(1 + e^z) = max(z,0) + log1p(e^-|z|) */
+/* r = log(1 + e^z) = max(z,0) + log1p(e^-|z|) (mish, x <= 0) */
 static void mp_softplus(mpfr_t r, const mpfr_t z) {
   mpfr_t t;
   mpfr_init2(t, mpfr_get_prec(r) + 16);
@@ -164,64 +171,117 @@ static void mp_softplus(mpfr_t r, const mpfr_t z) {
   mpfr_clear(t);
 }
 
-void ref_mpfr_value(const ref_par *q, float xf, mpfr_t f) {
-  atomic_fetch_add_explicit(&mpfr_calls, 1, memory_order_relaxed);
-  mpfr_prec_t prec = mpfr_get_prec(f) + 32;
-  mpfr_t x, t, u;
-  mpfr_inits2(prec, x, t, u, (mpfr_ptr)0);
+/* f(x) = A + B: A a value held exactly (0, +-1, x, -alpha, the selu limit),
+ * B the part that carries the rest, each to REF_PREC bits relative.  Where f
+ * saturates (sigmoid -> 1, gelu -> x, elu -> -alpha ...), B is far below A and
+ * a fixed-precision sum would lose the side of A that f is on, which decides
+ * the binade of the metric; ref_mpfr_value adds them at a precision that
+ * keeps it. */
+static void mp_parts(const ref_par *q, float xf, mpfr_t A, mpfr_t B) {
+  mpfr_prec_t prec = mpfr_get_prec(B) + 32;
+  mpfr_t x, t, u, w;
+  mpfr_inits2(prec, x, t, u, w, (mpfr_ptr)0);
   mpfr_set_flt(x, xf, MPFR_RNDN);
+  mpfr_set_zero(A, 1);
+  mpfr_set_zero(B, 1);
   int pos = xf > 0;
   switch (q->act) {
-  case REF_BINARY_STEP: mpfr_set_ui(f, pos, MPFR_RNDN); break;
+  case REF_BINARY_STEP: mpfr_set_ui(A, pos, MPFR_RNDN); break;
   case REF_LINEAR:
     mpfr_set_d(t, q->a, MPFR_RNDN);
     mpfr_set_d(u, q->b, MPFR_RNDN);
-    mpfr_fma(f, t, x, u, MPFR_RNDN);
+    mpfr_fma(A, t, x, u, MPFR_RNDN);
     break;
   case REF_RELU:
-    if (pos) mpfr_set(f, x, MPFR_RNDN); else mpfr_set_zero(f, 1);
+    if (pos) mpfr_set(A, x, MPFR_RNDN);
     break;
   case REF_LEAKY_RELU: case REF_PRELU:
-    if (pos) mpfr_set(f, x, MPFR_RNDN); else mpfr_mul_d(f, x, q->a, MPFR_RNDN);
+    if (pos) mpfr_set(A, x, MPFR_RNDN); else mpfr_mul_d(A, x, q->a, MPFR_RNDN);
     break;
-  case REF_ELU: case REF_SELU:
-    if (pos) mpfr_set(t, x, MPFR_RNDN);
-    else {
+  case REF_ELU: case REF_SELU: /* x > 0: x; else alpha (e^x - 1) = -alpha + alpha e^x */
+    if (q->act == REF_ELU) mpfr_set_d(u, q->a, MPFR_RNDN);
+    else mpfr_set_str(u, SELU_ALPHA, 10, MPFR_RNDN);
+    mpfr_set_str(w, SELU_LAMBDA, 10, MPFR_RNDN);
+    if (pos) {
+      if (q->act == REF_ELU) mpfr_set(A, x, MPFR_RNDN);
+      else mpfr_mul(B, x, w, MPFR_RNDN);
+    } else if (xf >= -1) {
       mpfr_expm1(t, x, MPFR_RNDN);
-      if (q->act == REF_ELU) mpfr_mul_d(t, t, q->a, MPFR_RNDN);
-      else { mpfr_set_str(u, SELU_ALPHA, 10, MPFR_RNDN); mpfr_mul(t, t, u, MPFR_RNDN); }
+      mpfr_mul(t, t, u, MPFR_RNDN);
+      if (q->act == REF_SELU) mpfr_mul(t, t, w, MPFR_RNDN);
+      mpfr_set(B, t, MPFR_RNDN);
+    } else {
+      mpfr_exp(t, x, MPFR_RNDN);
+      mpfr_mul(t, t, u, MPFR_RNDN);
+      if (q->act == REF_SELU) { mpfr_mul(t, t, w, MPFR_RNDN); mpfr_mul(u, u, w, MPFR_RNDN); }
+      mpfr_neg(A, u, MPFR_RNDN);
+      mpfr_set(B, t, MPFR_RNDN);
     }
-    if (q->act == REF_SELU) {
-      mpfr_set_str(u, SELU_LAMBDA, 10, MPFR_RNDN);
-      mpfr_mul(f, t, u, MPFR_RNDN);
-    } else mpfr_set(f, t, MPFR_RNDN);
     break;
-  case REF_SIGMOID: mp_sigmoid(f, x); break;
-  case REF_TANH: mpfr_tanh(f, x, MPFR_RNDN); break;
-  case REF_SOFTPLUS:
+  case REF_SIGMOID: /* x > 0: 1 - sigmoid(-x) */
+    if (pos) {
+      mpfr_neg(t, x, MPFR_RNDN);
+      mp_sigmoid(u, t);
+      mpfr_set_ui(A, 1, MPFR_RNDN);
+      mpfr_neg(B, u, MPFR_RNDN);
+    } else mp_sigmoid(B, x);
+    break;
+  case REF_TANH: /* |x| >= 1/2: sign (1 - 2 e^-2|x| / (1 + e^-2|x|)) */
+    if (fabsf(xf) < 0.5f) mpfr_tanh(B, x, MPFR_RNDN);
+    else {
+      mpfr_abs(t, x, MPFR_RNDN);
+      mpfr_mul_si(t, t, -2, MPFR_RNDN);
+      mpfr_exp(t, t, MPFR_RNDN);
+      mpfr_add_ui(u, t, 1, MPFR_RNDN);
+      mpfr_div(t, t, u, MPFR_RNDN);
+      mpfr_mul_si(B, t, pos ? -2 : 2, MPFR_RNDN);
+      mpfr_set_si(A, pos ? 1 : -1, MPFR_RNDN);
+    }
+    break;
+  case REF_SOFTPLUS: { /* (max(z,0) + log1p(e^-|z|)) / beta, z = beta x */
     mpfr_mul_d(t, x, q->b, MPFR_RNDN);
-    mp_softplus(u, t);
-    mpfr_div_d(f, u, q->b, MPFR_RNDN);
+    mpfr_abs(u, t, MPFR_RNDN);
+    mpfr_neg(u, u, MPFR_RNDN);
+    mpfr_exp(u, u, MPFR_RNDN);
+    mpfr_log1p(u, u, MPFR_RNDN);
+    mpfr_div_d(B, u, q->b, MPFR_RNDN);
+    if (mpfr_sgn(t) > 0) mpfr_div_d(A, t, q->b, MPFR_RNDN); /* x exactly when beta divides */
     break;
-  case REF_SOFTSIGN:
+  }
+  case REF_SOFTSIGN: /* |x| >= 1: sign (1 - 1/(1+|x|)) */
     mpfr_abs(t, x, MPFR_RNDN);
     mpfr_add_ui(t, t, 1, MPFR_RNDN);
-    mpfr_div(f, x, t, MPFR_RNDN);
+    if (fabsf(xf) < 1) mpfr_div(B, x, t, MPFR_RNDN);
+    else {
+      mpfr_ui_div(t, 1, t, MPFR_RNDN);
+      if (pos) mpfr_neg(B, t, MPFR_RNDN); else mpfr_set(B, t, MPFR_RNDN);
+      mpfr_set_si(A, pos ? 1 : -1, MPFR_RNDN);
+    }
     break;
-  case REF_SWISH: case REF_SILU:
+  case REF_SWISH: case REF_SILU: /* z >= 0: x - x sigmoid(-z) */
     mpfr_mul_d(t, x, q->b, MPFR_RNDN);
-    mp_sigmoid(u, t);
-    mpfr_mul(f, x, u, MPFR_RNDN);
+    if (mpfr_sgn(t) > 0) {
+      mpfr_neg(t, t, MPFR_RNDN);
+      mp_sigmoid(u, t);
+      mpfr_mul(u, u, x, MPFR_RNDN);
+      mpfr_neg(B, u, MPFR_RNDN);
+      mpfr_set(A, x, MPFR_RNDN);
+    } else {
+      mp_sigmoid(u, t);
+      mpfr_mul(B, x, u, MPFR_RNDN);
+    }
     break;
-  case REF_GELU: /* 0.5 x erfc(-x/sqrt2) */
+  case REF_GELU: /* x < 0: x erfc(|x|/sqrt2)/2;  x > 0: x - x erfc(x/sqrt2)/2 */
     mpfr_sqrt_ui(t, 2, MPFR_RNDN);
-    mpfr_div(t, x, t, MPFR_RNDN);
-    mpfr_neg(t, t, MPFR_RNDN);
+    mpfr_abs(u, x, MPFR_RNDN);
+    mpfr_div(t, u, t, MPFR_RNDN);
     mpfr_erfc(u, t, MPFR_RNDN);
     mpfr_mul(u, u, x, MPFR_RNDN);
-    mpfr_div_2ui(f, u, 1, MPFR_RNDN);
+    mpfr_div_2ui(u, u, 1, MPFR_RNDN);
+    if (pos) { mpfr_set(A, x, MPFR_RNDN); mpfr_neg(B, u, MPFR_RNDN); }
+    else mpfr_set(B, u, MPFR_RNDN);
     break;
-  case REF_GELU_TANH: /* 0.5 x (1 + tanh(w)) = x sigmoid(2w), w = sqrt(2/pi)(x + c x^3) */
+  case REF_GELU_TANH: /* 0.5 x (1 + tanh(w)) = x sigmoid(v), v = 2 sqrt(2/pi)(x + c x^3) */
     mpfr_pow_ui(t, x, 3, MPFR_RNDN);
     mpfr_set_str(u, GELU_TANH_C, 10, MPFR_RNDN);
     mpfr_mul(t, t, u, MPFR_RNDN);
@@ -231,35 +291,108 @@ void ref_mpfr_value(const ref_par *q, float xf, mpfr_t f) {
     mpfr_sqrt(u, u, MPFR_RNDN);
     mpfr_mul(t, t, u, MPFR_RNDN);
     mpfr_mul_2ui(t, t, 1, MPFR_RNDN);
-    mp_sigmoid(u, t);
-    mpfr_mul(f, x, u, MPFR_RNDN);
+    if (pos) {
+      mpfr_neg(t, t, MPFR_RNDN);
+      mp_sigmoid(u, t);
+      mpfr_mul(u, u, x, MPFR_RNDN);
+      mpfr_neg(B, u, MPFR_RNDN);
+      mpfr_set(A, x, MPFR_RNDN);
+    } else {
+      mp_sigmoid(u, t);
+      mpfr_mul(B, x, u, MPFR_RNDN);
+    }
     break;
-  case REF_MISH:
-    mp_softplus(t, x);
-    mpfr_tanh(t, t, MPFR_RNDN);
-    mpfr_mul(f, x, t, MPFR_RNDN);
+  case REF_MISH: /* x tanh(softplus x); x > 0: x - 2x t^2/(1 + 2t + 2t^2), t = e^-x */
+    if (pos) {
+      mpfr_neg(t, x, MPFR_RNDN);
+      mpfr_exp(t, t, MPFR_RNDN);
+      mpfr_sqr(u, t, MPFR_RNDN);
+      mpfr_add(w, t, u, MPFR_RNDN);
+      mpfr_mul_2ui(w, w, 1, MPFR_RNDN);
+      mpfr_add_ui(w, w, 1, MPFR_RNDN);
+      mpfr_mul(u, u, x, MPFR_RNDN);
+      mpfr_mul_si(u, u, -2, MPFR_RNDN);
+      mpfr_div(B, u, w, MPFR_RNDN);
+      mpfr_set(A, x, MPFR_RNDN);
+    } else {
+      mp_softplus(t, x);
+      mpfr_tanh(t, t, MPFR_RNDN);
+      mpfr_mul(B, x, t, MPFR_RNDN);
+    }
     break;
   case REF_HARD_SIGMOID:
-    if (xf <= -3) mpfr_set_zero(f, 1);
-    else if (xf >= 3) mpfr_set_ui(f, 1, MPFR_RNDN);
-    else {
+    if (xf >= 3) mpfr_set_ui(A, 1, MPFR_RNDN);
+    else if (xf > -3) {
       mpfr_add_ui(t, x, 3, MPFR_RNDN);
-      mpfr_div_ui(f, t, 6, MPFR_RNDN);
+      mpfr_div_ui(A, t, 6, MPFR_RNDN);
     }
     break;
   case REF_HARD_SWISH:
-    if (xf <= -3) mpfr_set_zero(f, -1);
-    else if (xf >= 3) mpfr_set(f, x, MPFR_RNDN);
+    if (xf <= -3) mpfr_set_zero(A, -1);
+    else if (xf >= 3) mpfr_set(A, x, MPFR_RNDN);
     else {
       mpfr_add_ui(t, x, 3, MPFR_RNDN);
       mpfr_mul(t, t, x, MPFR_RNDN);
-      mpfr_div_ui(f, t, 6, MPFR_RNDN);
+      mpfr_div_ui(A, t, 6, MPFR_RNDN);
     }
     break;
-  default: mpfr_set_flt(f, xf, MPFR_RNDN); break; /* maxout of one value */
+  case REF_FN_EXPM1: /* x < -1: -1 + e^x */
+    if (xf >= -1) mpfr_expm1(B, x, MPFR_RNDN);
+    else { mpfr_exp(B, x, MPFR_RNDN); mpfr_set_si(A, -1, MPFR_RNDN); }
+    break;
+  case REF_FN_LOG1P: mpfr_log1p(B, x, MPFR_RNDN); break;
+  case REF_FN_ERF: /* |x| >= 1/2: sign (1 - erfc|x|) */
+    if (fabsf(xf) < 0.5f) mpfr_erf(B, x, MPFR_RNDN);
+    else {
+      mpfr_abs(t, x, MPFR_RNDN);
+      mpfr_erfc(t, t, MPFR_RNDN);
+      if (pos) mpfr_neg(B, t, MPFR_RNDN); else mpfr_set(B, t, MPFR_RNDN);
+      mpfr_set_si(A, pos ? 1 : -1, MPFR_RNDN);
+    }
+    break;
+  default: mpfr_set_flt(A, xf, MPFR_RNDN); break; /* maxout of one value */
   }
-  mpfr_clears(x, t, u, (mpfr_ptr)0);
+  mpfr_clears(x, t, u, w, (mpfr_ptr)0);
 }
+
+void ref_mpfr_combine(mpfr_t f, mpfr_srcptr A, mpfr_srcptr B, mpfr_prec_t prec) {
+  if (mpfr_zero_p(B)) {
+    mpfr_set_prec(f, prec);
+    mpfr_set(f, A, MPFR_RNDN);
+  } else if (mpfr_zero_p(A)) {
+    mpfr_set_prec(f, prec);
+    mpfr_set(f, B, MPFR_RNDN);
+  } else {
+    /* enough bits to hold A + B exactly when B is within 4000 bits of A;
+     * beyond that B only tells the side, kept as a sticky 2^(e_A - 4000) */
+    long gap = mpfr_get_exp(A) - mpfr_get_exp(B);
+    if (gap < 0) gap = 0;
+    if (gap > 4000) {
+      mpfr_t s;
+      mpfr_init2(s, 8);
+      mpfr_set_si_2exp(s, mpfr_sgn(B), mpfr_get_exp(A) - 4000, MPFR_RNDN);
+      mpfr_set_prec(f, 4100);
+      mpfr_add(f, A, s, MPFR_RNDN);
+      mpfr_clear(s);
+    } else {
+      mpfr_prec_t pa = mpfr_get_prec(A) > prec ? mpfr_get_prec(A) : prec;
+      mpfr_set_prec(f, pa + gap + 8);
+      mpfr_add(f, A, B, MPFR_RNDN);
+    }
+  }
+}
+
+void ref_mpfr_value(const ref_par *q, float xf, mpfr_t f) {
+  atomic_fetch_add_explicit(&mpfr_calls, 1, memory_order_relaxed);
+  mpfr_prec_t prec = ref_mpfr_prec(q);
+  mpfr_t A, B;
+  mpfr_inits2(prec, A, B, (mpfr_ptr)0);
+  mp_parts(q, xf, A, B);
+  ref_mpfr_combine(f, A, B, prec);
+  mpfr_clears(A, B, (mpfr_ptr)0);
+}
+
+void ref_mpfr_note_call(void) { atomic_fetch_add_explicit(&mpfr_calls, 1, memory_order_relaxed); }
 
 /* |y - f| / 2^(max(floor(log2|f|), -126) - 23); infinities as +-2^128. */
 double ref_ulp_mpfr(mpfr_srcptr f, float y) {
@@ -300,12 +433,7 @@ double ref_abs_err_mpfr(mpfr_srcptr f, float y) {
   return r;
 }
 
-void ref_mpfr_eval(const ref_par *q, float x, const float *y, ref_exact *out) {
-  float s;
-  mpfr_t f;
-  mpfr_init2(f, ref_mpfr_prec(q));
-  if (ref_special(q, x, &s)) mpfr_set_flt(f, s, MPFR_RNDN);
-  else ref_mpfr_value(q, x, f);
+void ref_exact_of(mpfr_srcptr f, const float *y, ref_exact *out) {
   out->r = mpfr_get_flt(f, MPFR_RNDN);
   out->hi = mpfr_get_d(f, MPFR_RNDN);
   out->lo = 0;
@@ -314,12 +442,23 @@ void ref_mpfr_eval(const ref_par *q, float x, const float *y, ref_exact *out) {
     mpfr_init2(t, mpfr_get_prec(f));
     mpfr_sub_d(t, f, out->hi, MPFR_RNDN);
     out->lo = mpfr_get_d(t, MPFR_RNDN);
+    /* a remainder below the double range still tells the side of hi */
+    if (out->lo == 0 && !mpfr_zero_p(t)) out->lo = mpfr_sgn(t) > 0 ? 0x1p-1074 : -0x1p-1074;
     mpfr_clear(t);
   }
   if (y) {
     out->ulp = ref_ulp_mpfr(f, *y);
     out->abs_err = ref_abs_err_mpfr(f, *y);
   } else out->ulp = out->abs_err = 0;
+}
+
+void ref_mpfr_eval(const ref_par *q, float x, const float *y, ref_exact *out) {
+  float s;
+  mpfr_t f;
+  mpfr_init2(f, ref_mpfr_prec(q));
+  if (ref_special(q, x, &s)) mpfr_set_flt(f, s, MPFR_RNDN);
+  else ref_mpfr_value(q, x, f);
+  ref_exact_of(f, y, out);
   mpfr_clear(f);
 }
 
@@ -423,7 +562,13 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
     break;
   case REF_TANH: {
     double a = fabs(x);
-    if (a < 0.55) { hi = tanh(a); err = 6 * U * hi; }
+    if (a < 0x1p-8) {
+      /* a + c, c = a (-a^2/3 + 2a^4/15 - 17a^6/315): f is within a hair of
+       * the float a, so keep the hair exactly (truncation < 0.022 a^9) */
+      double a2 = a * a, c = a * a2 * (-1.0 / 3 + a2 * (2.0 / 15 - a2 * (17.0 / 315)));
+      ref_two_sum(a, c, &hi, &lo);
+      err = 4 * U * fabs(c) + 0x1p-69 * a;
+    } else if (a < 0.55) { hi = tanh(a); err = 6 * U * hi; }
     else {
       double w = exp(-2 * a), d = 2 * w / (1 + w);
       ref_two_sum(1.0, -d, &hi, &lo);
@@ -534,13 +679,73 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
       err = (r == 0 && pe == 0 && sl == 0) ? 0 : 0x1p-100 * fabs(hi);
     }
     break;
+  case REF_FN_EXPM1:
+    if (x > 709) { hi = INFINITY; break; } /* e^x > 2^1000: inf as a float */
+    expm1_dd(x, &hi, &lo, &err);
+    break;
+  case REF_FN_LOG1P:
+    hi = log1p(x);
+    err = isfinite(hi) ? 3 * U * fabs(hi) : 0;
+    break;
+  case REF_FN_ERF: {
+    double a = fabs(x);
+    if (a < 1) { hi = erf(x); err = 3 * U * fabs(hi); }
+    else {
+      double c = erfc(a);
+      ref_two_sum(1.0, -c, &hi, &lo);
+      err = 12 * U * c;
+      if (x < 0) { hi = -hi; lo = -lo; }
+    }
+    break;
+  }
   default: hi = x; break;
   }
   /* renormalise so |lo| <= ulp(hi)/2 */
   if (lo != 0) ref_two_sum(hi, lo, &hi, &lo);
   o->hi = hi;
   o->lo = lo;
-  o->err = err == 0 ? 0 : err + REF_ERR_FLOOR;
+  /* the piecewise acts are exact (err 0) or carry their own bound; the
+   * transcendental ones always add the floor (their terms may underflow) */
+  int piecewise = q->act <= REF_PRELU || q->act == REF_HARD_SIGMOID || q->act == REF_HARD_SWISH;
+  o->err = piecewise ? err : err + REF_ERR_FLOOR;
+}
+
+/* ref_eval and ref_dd_round over a batch; the piecewise acts whose value is
+ * one IEEE operation on finite inputs get tight loops (the scan's hot path).
+ * undecided[j] = 1 where MPFR must decide. */
+void ref_eval_batch(const ref_par *q, const float *x, size_t n, ref_dd *v, float *r,
+                    unsigned char *undecided) {
+  size_t j = 0;
+  switch (q->act) {
+  case REF_BINARY_STEP:
+    for (; j < n; j++) {
+      float xj = x[j];
+      float o = xj > 0 ? 1.0f : xj != xj ? xj : 0.0f;
+      v[j].hi = o; v[j].lo = 0; v[j].err = 0; r[j] = o; undecided[j] = 0;
+    }
+    return;
+  case REF_RELU:
+    for (; j < n; j++) {
+      float xj = x[j];
+      float o = (xj > 0 || xj != xj) ? xj : 0.0f;
+      v[j].hi = o; v[j].lo = 0; v[j].err = 0; r[j] = o; undecided[j] = 0;
+    }
+    return;
+  case REF_LEAKY_RELU: case REF_PRELU:
+    if (!(q->a > 0) || !isfinite(q->a)) break;
+    for (; j < n; j++) { /* a*x is exact in double; a > 0 keeps every sign rule */
+      double xj = x[j], o = (xj > 0 || xj != xj) ? xj : q->a * xj;
+      v[j].hi = o; v[j].lo = 0; v[j].err = 0; r[j] = (float)o; undecided[j] = 0;
+    }
+    return;
+  default: break;
+  }
+  for (; j < n; j++) {
+    int dec;
+    ref_eval(q, x[j], &v[j]);
+    r[j] = ref_dd_round(&v[j], &dec);
+    undecided[j] = !dec;
+  }
 }
 
 /* ---------------- rounding and the metric ---------------- */
@@ -551,12 +756,10 @@ static inline int f_is_even(float r) { return (ref_fbits(r) & 1) == 0; }
  * neighbours; the overflow threshold 2^128 - 2^103 beyond FLT_MAX). */
 static inline double mid_up(float r) {
   if (r == FLT_MAX) return 0x1p128 - 0x1p103;
-  if (r == -FLT_MAX) return -FLT_MAX;
   return ((double)r + (double)nextafterf(r, INFINITY)) / 2;
 }
 static inline double mid_dn(float r) {
   if (r == -FLT_MAX) return -(0x1p128 - 0x1p103);
-  if (r == FLT_MAX) return FLT_MAX;
   return ((double)r + (double)nextafterf(r, -INFINITY)) / 2;
 }
 
@@ -564,6 +767,13 @@ float ref_dd_round(const ref_dd *v, int *decided) {
   *decided = 1;
   if (!isfinite(v->hi)) return (float)v->hi;
   float r = (float)v->hi;
+  if (v->lo == 0 && v->err == 0) return r; /* one correct rounding of an exact double */
+  /* fast path: hi + lo +- err stays within a quarter of r's spacing of r
+   * (the smaller spacing below a power of two included) */
+  if (isfinite(r) && fabsf(r) >= FLT_MIN) {
+    double q = ldexp(fabs((double)r), -26);
+    if (fabs(v->hi - (double)r) + fabs(v->lo) + v->err < q) return r;
+  }
   for (int iter = 0; iter < 3; iter++) {
     if (isinf(r)) {
       double m = copysign(0x1p128 - 0x1p103, r);

@@ -27,7 +27,11 @@ enum ref_act {
   REF_BINARY_STEP, REF_LINEAR, REF_RELU, REF_LEAKY_RELU, REF_PRELU, REF_ELU, REF_SELU,
   REF_SIGMOID, REF_TANH, REF_SOFTPLUS, REF_SOFTSIGN, REF_SWISH, REF_SILU, REF_GELU,
   REF_GELU_TANH, REF_MISH, REF_HARD_SIGMOID, REF_HARD_SWISH, REF_MAXOUT, REF_SOFTMAX,
-  REF_LOG_SOFTMAX, REF_ACT_COUNT
+  REF_LOG_SOFTMAX,
+  /* not activations: libm functions, to cross-check the instrument against
+   * published measurements of glibc (tests/ref_glibc) */
+  REF_FN_EXPM1, REF_FN_LOG1P, REF_FN_ERF,
+  REF_ACT_COUNT
 };
 
 /* -1 when name is not an activation. */
@@ -74,6 +78,11 @@ typedef struct ref_dd {
   double hi, lo, err;
 } ref_dd;
 void ref_eval(const ref_par *q, float x, ref_dd *out);
+
+/* ref_eval + ref_dd_round over n inputs (fast loops for the piecewise
+ * acts); undecided[j] = 1 where the rounding needs MPFR. */
+void ref_eval_batch(const ref_par *q, const float *x, size_t n, ref_dd *v, float *r,
+                    unsigned char *undecided);
 
 /* Round an exact or approximate double-double to binary32 (ties to even,
  * overflow to inf).  *decided = 0 when err leaves the rounding open. */

@@ -14,6 +14,12 @@
 void ref_mpfr_value(const ref_par *q, float x, mpfr_t f);
 /* Working precision for act: REF_PREC, more where a*x+b needs it exact. */
 mpfr_prec_t ref_mpfr_prec(const ref_par *q);
+/* f = A + B at a precision that keeps the side of A that B puts f on. */
+void ref_mpfr_combine(mpfr_t f, mpfr_srcptr A, mpfr_srcptr B, mpfr_prec_t prec);
+/* r, hi, lo (and the metric of *y if y) from the MPFR value f. */
+void ref_exact_of(mpfr_srcptr f, const float *y, ref_exact *out);
+/* Count one MPFR evaluation made outside ref.c (row references). */
+void ref_mpfr_note_call(void);
 /* Metric of y against the MPFR value f (any precision). */
 double ref_ulp_mpfr(mpfr_srcptr f, float y);
 /* |y - f| with an infinite y as +-2^128. */

@@ -17,6 +17,7 @@ static const struct command {
     {"list", cli_list, "every kernel: ISA, tier, verified ULP bound, runnable here"},
     {"compare", cli_compare, "judge a bench run against a baseline: speed (with noise) and accuracy"},
     {"report", cli_report, "reports from stored results; --history FILE plots a compare CSV history"},
+    {"ulp", cli_ulp, "accuracy scan against the MPFR-backed reference (ULP table)"},
 };
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 

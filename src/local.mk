@@ -9,8 +9,8 @@ include_HEADERS += src/simdact.h src/simdact_kernels.h
 # in cross builds, leaves it out).
 if TOOLS
 bin_PROGRAMS += simdact
-simdact_SOURCES = src/cli.c src/cli.h
-simdact_LDADD = libsimdact.la libsimdref.la
+simdact_SOURCES = src/cli.c src/cli.h src/cli_ulp.c
+simdact_LDADD = libsimdref.la libsimdact.la
 
 # simdact compare / report --history (CI performance tracking).
 simdact_SOURCES += src/compare.c src/compare.h src/benchdata.c src/benchdata.h \

@@ -15,6 +15,22 @@ check_PROGRAMS += tests/ref_metric
 tests_ref_metric_SOURCES = tests/ref_metric.c tests/tap.h
 tests_ref_metric_LDADD = $(REF_LDADD)
 TESTS += tests/ref_metric
+check_PROGRAMS += tests/ref_double
+tests_ref_double_SOURCES = tests/ref_double.c tests/tap.h
+tests_ref_double_LDADD = $(REF_LDADD)
+TESTS += tests/ref_double
+check_PROGRAMS += tests/ref_scan
+tests_ref_scan_SOURCES = tests/ref_scan.c tests/tap.h
+tests_ref_scan_LDADD = $(REF_LDADD)
+TESTS += tests/ref_scan
+check_PROGRAMS += tests/ref_glibc
+tests_ref_glibc_SOURCES = tests/ref_glibc.c tests/tap.h
+tests_ref_glibc_LDADD = $(REF_LDADD)
+TESTS += tests/ref_glibc
+check_PROGRAMS += tests/ref_rows
+tests_ref_rows_SOURCES = tests/ref_rows.c tests/tap.h
+tests_ref_rows_LDADD = $(REF_LDADD)
+TESTS += tests/ref_rows
 endif
 
 # simdact compare: the U test, and compare/report --history on real Google
