@@ -67,9 +67,9 @@ VEC_INLINE __m128d vec_fma_half_(__m128d a, __m128d b, __m128d c) {
   __m128d odd = _mm_or_pd(s, one);
   __m128d even = _mm_cmpeq_pd(_mm_and_pd(s, one), _mm_setzero_pd()); /* NaN/inf: e is NaN below */
   __m128d inexact = _mm_and_pd(_mm_cmpneq_pd(e, _mm_setzero_pd()), _mm_cmpord_pd(e, e));
-  __m128d up = _mm_cmpeq_pd(_mm_and_pd(_mm_xor_pd(e, s), _mm_set1_pd(-0.0)), _mm_setzero_pd());
   __m128d down = _mm_sub_pd(s, _mm_sub_pd(odd, s));
-  __m128d nudged = _mm_blendv_pd(down, odd, up);
+  /* blendv reads the sign bit: e and s of opposite signs move toward zero */
+  __m128d nudged = _mm_blendv_pd(odd, down, _mm_xor_pd(e, s));
   return _mm_blendv_pd(s, nudged, _mm_and_pd(even, inexact));
 }
 VEC_INLINE vf vf_fma(vf a, vf b, vf c) {
