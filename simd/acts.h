@@ -3,4 +3,7 @@
 #include "simd/kernel.h"
 #include "simd/math/exp.h"
 #include "simd/act/relu.h"
+#include "simd/math/exact.h"
+#include "simd/act/hard.h"
+#include "simd/act/maxout.h"
 #include "simd/act/sigmoid.h"

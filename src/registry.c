@@ -197,10 +197,10 @@ static int validate(enum shape shape, const float *x, float *y, size_t n, const 
     if (!p || p->channels == 0) return SIMDACT_EPARAM;
     if (n > 0 && !p->slope) return SIMDACT_ENULL;
     break;
-  case MAXOUT:
-    if (!p || p->k == 0) return SIMDACT_EPARAM;
-    if (n > SIZE_MAX / sizeof(float) / p->k) return SIMDACT_ESHAPE;
-    nin = n * p->k;
+  case MAXOUT: /* p NULL: the default k = 1 */
+    if (p && p->k == 0) return SIMDACT_EPARAM;
+    if (p && n > SIZE_MAX / sizeof(float) / p->k) return SIMDACT_ESHAPE;
+    nin = p ? n * p->k : n;
     break;
   case ROWWISE:
     if (p && p->cols == 0) return SIMDACT_EPARAM;

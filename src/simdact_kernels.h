@@ -17,6 +17,10 @@ SIMDACT_KERNEL(binary_step,  exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(linear,       exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(relu,         exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(leaky_relu,   exact, 0.5, ELEMENTWISE)
+SIMDACT_KERNEL(prelu,        exact, 0.5, PRELU)
+SIMDACT_KERNEL(hard_sigmoid, exact, 0.5, ELEMENTWISE)
+SIMDACT_KERNEL(hard_swish,   exact, 0.5, ELEMENTWISE)
+SIMDACT_KERNEL(maxout,       exact, 0.5, MAXOUT)
 /* exp-family transcendentals (simd/act/sigmoid.h ...): bounds = the max over
  * the exhaustive scans of every ISA, rounded up */
 SIMDACT_KERNEL(sigmoid,      u1,     0.78, ELEMENTWISE)

@@ -33,6 +33,34 @@ VEC_INLINE void vf_storeu(float *p, vf v) { _mm256_storeu_ps(p, v); }
 VEC_INLINE vf vf_load_partial(const float *p, size_t n) { return _mm256_maskload_ps(p, vec_tailmask_(n)); }
 VEC_INLINE void vf_store_partial(float *p, vf v, size_t n) { _mm256_maskstore_ps(p, vec_tailmask_(n), v); }
 
+/* Strides below 8: the (n - 1) s + 1 floats are loaded as whole vectors
+ * (the last one masked) and each lane is permuted out of the vector that
+ * holds it.  Larger strides: one scalar load per lane.  No vgatherdps: it is
+ * no faster here on Zen 5, and qemu-x86_64 7.2 (the Haswell dispatch test)
+ * computes wrong lanes for it. */
+VEC_INLINE vf vec_load_stride_n_(const float *p, size_t s, size_t n) {
+  if (s >= 8) {
+    float b[8] = {0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f, 0.0f};
+    for (size_t l = 0; l < n; l++) b[l] = p[l * s];
+    return _mm256_loadu_ps(b);
+  }
+  __m256i f = _mm256_mullo_epi32(_mm256_set1_epi32((int)s), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+  __m256i src = _mm256_srli_epi32(f, 3);
+  size_t total = (n - 1) * s + 1;
+  __m256 r = _mm256_setzero_ps();
+  for (size_t v = 0; 8 * v < total; v++) {
+    size_t left = total - 8 * v;
+    __m256 a = left >= 8 ? _mm256_loadu_ps(p + 8 * v) : _mm256_maskload_ps(p + 8 * v, vec_tailmask_(left));
+    __m256 m = _mm256_castsi256_ps(_mm256_cmpeq_epi32(src, _mm256_set1_epi32((int)v)));
+    r = _mm256_blendv_ps(r, _mm256_permutevar8x32_ps(a, f), m);
+  }
+  return n == 8 ? r : _mm256_and_ps(r, _mm256_castsi256_ps(vec_tailmask_(n)));
+}
+VEC_INLINE vf vf_load_stride(const float *p, size_t s) { return vec_load_stride_n_(p, s, 8); }
+VEC_INLINE vf vf_load_stride_partial(const float *p, size_t s, size_t n) {
+  return n ? vec_load_stride_n_(p, s, n) : _mm256_setzero_ps();
+}
+
 VEC_INLINE vf vf_set1(float a) { return _mm256_set1_ps(a); }
 VEC_INLINE vf vf_zero(void) { return _mm256_setzero_ps(); }
 VEC_INLINE vi vi_set1(int32_t a) { return _mm256_set1_epi32(a); }

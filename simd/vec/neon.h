@@ -47,6 +47,21 @@ VEC_INLINE void vf_store_partial(float *p, vf v, size_t n) {
   if (n > 2) vst1q_lane_f32(p + 2, v, 2);
 }
 
+/* Strided: lane l is p[l * s]; the partial version reads lanes l < n only. */
+VEC_INLINE vf vf_load_stride(const float *p, size_t s) {
+  vf v = vld1q_dup_f32(p);
+  v = vld1q_lane_f32(p + s, v, 1);
+  v = vld1q_lane_f32(p + 2 * s, v, 2);
+  return vld1q_lane_f32(p + 3 * s, v, 3);
+}
+VEC_INLINE vf vf_load_stride_partial(const float *p, size_t s, size_t n) {
+  vf v = vdupq_n_f32(0.0f);
+  if (n > 0) v = vld1q_lane_f32(p, v, 0);
+  if (n > 1) v = vld1q_lane_f32(p + s, v, 1);
+  if (n > 2) v = vld1q_lane_f32(p + 2 * s, v, 2);
+  return v;
+}
+
 /* ---- constants ---- */
 VEC_INLINE vf vf_set1(float a) { return vdupq_n_f32(a); }
 VEC_INLINE vf vf_zero(void) { return vdupq_n_f32(0.0f); }

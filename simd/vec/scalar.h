@@ -34,6 +34,14 @@ VEC_INLINE vf vf_loadu(const float *p) { return *p; }
 VEC_INLINE void vf_storeu(float *p, vf v) { *p = v; }
 VEC_INLINE vf vf_load_partial(const float *p, size_t n) { return n ? *p : 0.0f; }
 VEC_INLINE void vf_store_partial(float *p, vf v, size_t n) { if (n) *p = v; }
+/* Strided load: lane l is p[l * stride] (a gather where the ISA has one).
+ * stride * VF_LANES must stay below 2^31.  The partial version reads only
+ * lanes l < n; the others are +0. */
+VEC_INLINE vf vf_load_stride(const float *p, size_t stride) { (void)stride; return *p; }
+VEC_INLINE vf vf_load_stride_partial(const float *p, size_t stride, size_t n) {
+  (void)stride;
+  return n ? *p : 0.0f;
+}
 
 /* ---- constants ---- */
 VEC_INLINE vf vf_set1(float a) { return a; }

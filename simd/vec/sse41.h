@@ -38,6 +38,15 @@ VEC_INLINE void vf_store_partial(float *p, vf v, size_t n) {
   memcpy(p, buf, n * sizeof(float));
 }
 
+VEC_INLINE vf vf_load_stride(const float *p, size_t s) {
+  return _mm_set_ps(p[3 * s], p[2 * s], p[s], p[0]);
+}
+VEC_INLINE vf vf_load_stride_partial(const float *p, size_t s, size_t n) {
+  float buf[4] = {0.0f, 0.0f, 0.0f, 0.0f};
+  for (size_t l = 0; l < n; l++) buf[l] = p[l * s];
+  return _mm_loadu_ps(buf);
+}
+
 VEC_INLINE vf vf_set1(float a) { return _mm_set1_ps(a); }
 VEC_INLINE vf vf_zero(void) { return _mm_setzero_ps(); }
 VEC_INLINE vi vi_set1(int32_t a) { return _mm_set1_epi32(a); }
