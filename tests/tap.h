@@ -21,7 +21,7 @@ __attribute__((format(printf, 2, 3))) static int tap_ok(int cond, const char *fm
   return cond;
 }
 
-__attribute__((format(printf, 1, 2))) static void tap_diag(const char *fmt, ...) {
+__attribute__((format(printf, 1, 2), unused)) static void tap_diag(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   printf("# ");
@@ -30,7 +30,7 @@ __attribute__((format(printf, 1, 2))) static void tap_diag(const char *fmt, ...)
   va_end(ap);
 }
 
-__attribute__((format(printf, 1, 2))) static void tap_skip(const char *fmt, ...) {
+__attribute__((format(printf, 1, 2), unused)) static void tap_skip(const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   printf("ok %d # SKIP ", ++tap_count_);
