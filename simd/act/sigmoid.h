@@ -29,15 +29,20 @@ VEC_INLINE vf sigmoid_approx_core(vf b) {
   vf n = vf_select(vf_lt(b, vf_zero()), e, vf_set1(1.0f));
   return vf_mul(n, vf_rcp14(vf_add(vf_set1(1.0f), e)));
 }
-VEC_INLINE vf sigmoid_u4_core(vf b) {
+/* comp (compile-time): also carry the rounding error of 1 + E into the
+ * Newton step (swish, whose product with x rounds once more) */
+VEC_INLINE vf sigmoid_u4_core_(vf b, int comp) {
   vf one = vf_set1(1.0f);
   vf e = sm_exp_u4(vf_or(b, vf_set1(-0.0f)));
   vf n = vf_select(vf_lt(b, vf_zero()), e, one);
   vf d = vf_add(one, e);
   vf r = vf_rcp14(d);
-  r = vf_mla(vf_mla(vf_neg(d), r, one), r, r);
+  vf res = vf_mla(vf_neg(d), r, one);
+  if (comp) res = vf_mla(vf_neg(vf_add(vf_sub(one, d), e)), r, res);
+  r = vf_mla(res, r, r);
   return vf_mul(n, r);
 }
+VEC_INLINE vf sigmoid_u4_core(vf b) { return sigmoid_u4_core_(b, 0); }
 
 /* ---- u1 ----
  * sigmoid(bh + bl) = (nh + nl) / (dh + dl) for bh > -87 (other lanes:
@@ -127,3 +132,100 @@ static inline vf sigmoid_u1_body(vf x, const simdact_noctx *c) {
 SIMDACT_ELEMENTWISE(sigmoid, approx, simdact_noctx, simdact_noprep, sigmoid_approx_body)
 SIMDACT_ELEMENTWISE(sigmoid, u4, simdact_noctx, simdact_noprep, sigmoid_u4_body)
 SIMDACT_ELEMENTWISE(sigmoid, u1, simdact_noctx, simdact_noprep, sigmoid_u1_body)
+
+/* ---- swish(x) = x sigmoid(beta x), silu(x) = x sigmoid(x) ----
+ * Where sigmoid(beta x) is 0 (beta x below -104) and x is infinite, x * 0
+ * would be NaN; the limit is a zero with the sign of x.  The factor x is
+ * clamped to the finite range on the side where that can happen (below for
+ * beta > 0, above for beta < 0): +-FLT_MAX * 0 is the right zero, and on the
+ * other side sigmoid is 1 and the infinity must survive. */
+typedef struct {
+  vf beta, lo, hi; /* beta, and x is clamped to [lo, hi] */
+} swish_ctx;
+static inline void swish_prep(swish_ctx *c, const simdact_params *p) {
+  float b = SIMDACT_BETA(p, swish);
+  c->beta = vf_set1(b);
+  c->lo = vf_set1(b > 0 ? -0x1.fffffep127f : -__builtin_inff());
+  c->hi = vf_set1(b < 0 ? 0x1.fffffep127f : __builtin_inff());
+}
+/* vf_max(c, x) / vf_min(c, x) keep a NaN x */
+VEC_INLINE vf swish_clamp(vf x, const swish_ctx *c) {
+  return vf_min(c->hi, vf_max(c->lo, x));
+}
+VEC_INLINE vf silu_clamp(vf x) { return vf_max(vf_set1(-0x1.fffffep127f), x); }
+
+static inline vf swish_approx_body(vf x, const swish_ctx *c) {
+  return vf_mul(swish_clamp(x, c), sigmoid_approx_core(vf_mul(c->beta, x)));
+}
+static inline vf silu_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return vf_mul(silu_clamp(x), sigmoid_approx_core(x));
+}
+
+/* Tail lanes (bh < -80 or > 80): b > 0: x (sigmoid rounds to 1 against
+ * anything x carries); b < 0: RN(x E) with E carried as E 2^64 (the factor
+ * 1 - E is below 2^-115 away from 1); below b = -120, where the exponential
+ * is clamped, a zero with the sign of x. */
+static __attribute__((noinline, unused)) vf swish_u1_tail(vf x, vf bh, vf bl, vf y) {
+  vf flip = vf_andnot(bh, vf_set1(-0.0f));
+  vf eh, el;
+  sm_exp_u1_dd_k(vf_xor(bh, flip), vf_xor(bl, flip), &eh, &el);
+  vf ph = vf_mul(x, eh);
+  vf pl = vf_fma(x, el, vf_fma(x, eh, vf_neg(ph)));
+  vf t = vf_select(vf_lt(bh, vf_zero()), sm_unscale_k(ph, pl), x);
+  t = vf_select(vf_lt(bh, vf_set1(SM_EXP_XMIN)), vf_signbit(x), t);
+  return vf_select(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)), t, y);
+}
+
+/* u4: x sigmoid(b) rounds once more than sigmoid; lanes whose sigmoid is
+ * below 2^-115 (b < -80) would lose the product to the subnormal rounding of
+ * sigmoid and take the u1 tail branch (rare: a vector with such a lane). */
+VEC_INLINE vf swish_u4_core(vf x, vf xm, vf b) {
+  vf y = vf_mul(xm, sigmoid_u4_core_(b, 1));
+  if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
+    y = swish_u1_tail(x, b, vf_zero(), y);
+  return y;
+}
+static inline vf swish_u4_body(vf x, const swish_ctx *c) {
+  return swish_u4_core(x, swish_clamp(x, c), vf_mul(c->beta, x));
+}
+static inline vf silu_u4_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return swish_u4_core(x, silu_clamp(x), x);
+}
+
+/* x sigmoid(bh + bl), xm = x clamped (see above) */
+VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
+  vf nh, nl, dh, dl;
+  sigmoid_u1_nd_(bh, bl, has_bl, &nh, &nl, &dh, &dl);
+#if VF_HAS_FMA
+  vf r0, t = sigmoid_u1_quot(nh, nl, dh, dl, &r0);
+  vf yh = vf_mul(nh, r0);
+  vf yl = vf_add(vf_fma(nh, r0, vf_neg(yh)), t);
+  vf y = vf_fma(xm, yh, vf_mul(xm, yl));
+#else
+  vd qlo, qhi;
+  sigmoid_u1_quot_d(nh, nl, dh, dl, &qlo, &qhi);
+  vf y = vf_from_vd(vd_mul(qlo, vd_from_vf_lo(xm)), vd_mul(qhi, vd_from_vf_hi(xm)));
+#endif
+  if (vm_any(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
+    y = swish_u1_tail(x, bh, has_bl ? bl : vf_zero(), y);
+  return y;
+}
+static inline vf swish_u1_body(vf x, const swish_ctx *c) {
+  /* beta x = bh + bl exactly (FMA residual; emulated exactly without FMA) */
+  vf bh = vf_mul(c->beta, x);
+  vf bl = vf_fma(c->beta, x, vf_neg(bh));
+  return swish_u1_core(x, swish_clamp(x, c), bh, bl, 1);
+}
+static inline vf silu_u1_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return swish_u1_core(x, silu_clamp(x), x, x, 0);
+}
+
+SIMDACT_ELEMENTWISE(swish, approx, swish_ctx, swish_prep, swish_approx_body)
+SIMDACT_ELEMENTWISE(swish, u4, swish_ctx, swish_prep, swish_u4_body)
+SIMDACT_ELEMENTWISE(swish, u1, swish_ctx, swish_prep, swish_u1_body)
+SIMDACT_ELEMENTWISE(silu, approx, simdact_noctx, simdact_noprep, silu_approx_body)
+SIMDACT_ELEMENTWISE(silu, u4, simdact_noctx, simdact_noprep, silu_u4_body)
+SIMDACT_ELEMENTWISE(silu, u1, simdact_noctx, simdact_noprep, silu_u1_body)
