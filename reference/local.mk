@@ -9,3 +9,18 @@ libsimdref_la_SOURCES = reference/ref.c reference/ref.h reference/ref_impl.h \
 libsimdref_la_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
 libsimdref_la_LIBADD = $(MPFR_LIBS) -lm
 endif
+
+# make check-exhaustive: every kernel this CPU runs over all 2^32 inputs
+# (fails on any bound violation; tables in ulp-exhaustive.md/.json), the
+# double references against MPFR at 10^6 inputs per activation, and glibc's
+# tanhf/expm1f/log1pf/erff over all inputs against published maxima.
+if TOOLS
+check-exhaustive: all $(check_PROGRAMS)
+	./simdact ulp --exhaustive --json ulp-exhaustive.json > ulp-exhaustive.md; \
+	  st=$$?; cat ulp-exhaustive.md; test $$st -eq 0
+	./tests/ref_exact_all
+	REF_DOUBLE_N=1000000 ./tests/ref_double
+	REF_GLIBC_EXHAUSTIVE=1 ./tests/ref_glibc
+CLEANFILES += ulp-exhaustive.md ulp-exhaustive.json
+endif
+.PHONY: check-exhaustive

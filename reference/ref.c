@@ -503,6 +503,15 @@ static inline double sig_neg(double v) {
   return t / (1 + t);
 }
 
+/* A saturating form A + B whose B underflowed to 0 in double: B is still
+ * nonzero with a known sign, below REF_ERR_FLOOR.  Keep that side as a
+ * sticky lo of REF_ERR_FLOOR (|f - (hi + lo)| < REF_ERR_FLOOR, the floor
+ * every transcendental bound has), so the binade and the rounding of values
+ * like sigmoid(1e30) = 1 - tiny stay decided. */
+static inline void sticky(double b, double *lo, double dir) {
+  if (b == 0 && *lo == 0) *lo = dir * REF_ERR_FLOOR;
+}
+
 /* expm1(x) for x <= 0 as hi + lo with abs error *err */
 static inline void expm1_dd(double x, double *hi, double *lo, double *err) {
   if (x >= -1) {
@@ -510,6 +519,7 @@ static inline void expm1_dd(double x, double *hi, double *lo, double *err) {
   } else {
     double t = exp(x);
     ref_two_sum(-1.0, t, hi, lo);
+    sticky(t, lo, 1.0);
     *err = 4 * U * t;
   }
 }
@@ -557,6 +567,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
     } else {
       double sn = sig_neg(-x);
       ref_two_sum(1.0, -sn, &hi, &lo);
+      sticky(sn, &lo, -1.0);
       err = 8 * U * sn;
     }
     break;
@@ -572,6 +583,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
     else {
       double w = exp(-2 * a), d = 2 * w / (1 + w);
       ref_two_sum(1.0, -d, &hi, &lo);
+      sticky(d, &lo, -1.0);
       err = 8 * U * d;
     }
     if (x < 0) { hi = -hi; lo = -lo; }
@@ -591,7 +603,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
   case REF_SOFTPLUS: {
     double b = q->b, z = b * x;
     double l = log1p(exp(-fabs(z))), le = 6 * U * l, sh, sl;
-    if (z > 0) ref_two_sum(z, l, &sh, &sl);
+    if (z > 0) { ref_two_sum(z, l, &sh, &sl); sticky(l, &sl, 1.0); }
     else { sh = l; sl = 0; }
     if (b == 1) { hi = sh; lo = sl; err = le; }
     else {
@@ -608,6 +620,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
       double sn = sig_neg(-z), w, we;
       ref_two_prod(x, sn, &w, &we);
       ref_two_sum(x, -w, &hi, &lo);
+      sticky(w, &lo, x > 0 ? -1.0 : 1.0);
       lo -= we;
       err = 6 * U * fabs(w);
     } else {
@@ -623,6 +636,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
     else {
       double w = 0.5 * x * e;
       ref_two_sum(x, -w, &hi, &lo);
+      sticky(w, &lo, x > 0 ? -1.0 : 1.0);
       err = rel * w;
     }
     break;
@@ -636,6 +650,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
       double sn = sig_neg(-v), w, we;
       ref_two_prod(x, sn, &w, &we);
       ref_two_sum(x, -w, &hi, &lo);
+      sticky(w, &lo, x > 0 ? -1.0 : 1.0);
       lo -= we;
       err = rel * fabs(w);
     }
@@ -650,6 +665,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
       double t = exp(-x), t2 = t * t;
       double w = 2 * x * t2 / (1 + 2 * t + 2 * t2);
       ref_two_sum(x, -w, &hi, &lo);
+      sticky(w, &lo, x > 0 ? -1.0 : 1.0);
       err = 15 * U * w;
     }
     break;
@@ -693,6 +709,7 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
     else {
       double c = erfc(a);
       ref_two_sum(1.0, -c, &hi, &lo);
+      sticky(c, &lo, -1.0);
       err = 12 * U * c;
       if (x < 0) { hi = -hi; lo = -lo; }
     }

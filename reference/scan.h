@@ -26,6 +26,8 @@ typedef struct scan_stats {
   double max_ulp;          /* exact (MPFR-rescored) figure of the worst input */
   uint32_t max_x;          /* its input bits */
   float max_y;             /* the kernel's output there */
+  int max_set;             /* max_x/max_y name a scored input (bitwise scans may
+                              score none: all matched, max_ulp is then 0.5) */
   double sum_ulp;          /* mean = sum_ulp / count */
   uint64_t over_half, over_1, over_2, over_bound;
   uint64_t wrong_rounding; /* y != correctly rounded f(x) (bits; NaNs equal; zeros: zero_sign) */
@@ -53,6 +55,12 @@ typedef struct scan_config {
   float lo, hi;                 /* SCAN_RANGE: every float in [lo, hi] */
   const float *list;            /* SCAN_LIST */
   size_t list_n;
+  int bitwise;                  /* only prove every output is the correctly rounded
+                                   value (bit for bit, NaN = NaN): batches that
+                                   match skip the figures (count only); a batch
+                                   that does not is scored in full.  For the
+                                   exact tier's all-inputs check. */
+  int mpfr_only;                /* every reference from MPFR (to measure its cost) */
   int threads;                  /* 0: every online CPU */
   int progress;                 /* progress line on stderr when it is a terminal */
 } scan_config;

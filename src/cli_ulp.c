@@ -19,7 +19,7 @@
 static void ulp_usage(FILE *f) {
   fprintf(f,
           "usage: simdact ulp [--exhaustive | --samples N | --range LO HI] [--act A] [--tier T]\n"
-          "                   [--isa I] [--json FILE] [--threads N] [--seed S] [--quiet]\n\n"
+          "                   [--isa I] [--json FILE] [--threads N] [--seed S] [--quiet] [--mpfr]\n\n"
           "Scan the kernels this CPU runs against the correctly rounded reference\n"
           "(double-double with MPFR escalation) and print, per kernel, max ULP and its\n"
           "input, mean ULP, counts above 0.5/1/2 ULP, max absolute and relative error,\n"
@@ -27,6 +27,7 @@ static void ulp_usage(FILE *f) {
           "bound holds.  Default: --samples 1000000.  --exhaustive: all 2^32 inputs.\n"
           "--range: every float in [LO, HI].  softmax/log_softmax: row scans (--samples\n"
           "sets the number of random rows).  The same arguments give the same numbers.\n"
+          "--mpfr: every reference value from MPFR (slow; to measure what escalation costs).\n"
           "Exit status 1 when a bound does not hold.\n");
 }
 
@@ -65,6 +66,7 @@ int cli_ulp(int argc, char **argv) {
     int more = i + 1 < argc;
     if (strcmp(a, "--exhaustive") == 0) cfg.mode = SCAN_ALL;
     else if (strcmp(a, "--quiet") == 0) cfg.progress = 0;
+    else if (strcmp(a, "--mpfr") == 0) cfg.mpfr_only = 1;
     else if (strcmp(a, "--samples") == 0 && more) {
       cfg.mode = SCAN_SAMPLES;
       if (parse_u64(argv[++i], &cfg.samples)) { fprintf(stderr, "simdact ulp: bad --samples\n"); return 2; }

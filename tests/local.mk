@@ -31,6 +31,10 @@ check_PROGRAMS += tests/ref_rows
 tests_ref_rows_SOURCES = tests/ref_rows.c tests/tap.h
 tests_ref_rows_LDADD = $(REF_LDADD)
 TESTS += tests/ref_rows
+# every exact-tier kernel over all 2^32 inputs, bit for bit
+check_PROGRAMS += tests/ref_exact_all
+tests_ref_exact_all_SOURCES = tests/ref_exact_all.c tests/tap.h
+tests_ref_exact_all_LDADD = $(REF_LDADD)
 endif
 
 # simdact compare: the U test, and compare/report --history on real Google
