@@ -63,7 +63,11 @@ int main(void) {
     long nonfinite = 0, zsign = 0;
     for (size_t i = 0; i < n; i++) {
       float r = ref_f32_id(&q, x[i]);
-      double e = ref_ulp_error_id(&q, x[i], y[i]);
+      /* the correctly rounded result is within every bound (the metric
+       * would score an overflow to inf against the exact value beyond
+       * 2^128: see the report) */
+      double e = (y[i] == r && !r == !y[i]) || (isnan(r) && isnan(y[i]))
+                     ? 0 : ref_ulp_error_id(&q, x[i], y[i]);
       if (isfinite(r) != isfinite(y[i]) || isnan(r) != isnan(y[i]) ||
           (isinf(r) && r != y[i]))
         nonfinite++;

@@ -66,26 +66,6 @@ VEC_INLINE void sigmoid_u1_nd_(vf bh, vf bl, int has_bl, vf *nh, vf *nl, vf *dh,
   *nl = vf_select(neg, el, vf_zero());
 }
 
-#if VF_HAS_FMA
-/* N/D = r0 (1 + c) with c = e + e^2, e = 1 - r0 (dh + dl), error e^3
- * (2^-42); returns r0 and t = nh r0 c + nl r0, so that N/D = nh r0 + t. */
-VEC_INLINE vf sigmoid_u1_quot(vf nh, vf nl, vf dh, vf dl, vf *r0out) {
-  vf r0 = vf_rcp14(dh);
-  vf e = vf_fma(vf_neg(dh), r0, vf_set1(1.0f));
-  e = vf_fma(vf_neg(dl), r0, e);
-  vf c = vf_fma(e, e, e);
-  *r0out = r0;
-  return vf_fma(vf_mul(nh, r0), c, vf_mul(nl, r0));
-}
-#else
-/* N/D in double: the sums are exact to 2^-53, the quotient to 2^-52. */
-VEC_INLINE void sigmoid_u1_quot_d(vf nh, vf nl, vf dh, vf dl, vd *qlo, vd *qhi) {
-  *qlo = vd_div(vd_add(vd_from_vf_lo(nh), vd_from_vf_lo(nl)),
-                vd_add(vd_from_vf_lo(dh), vd_from_vf_lo(dl)));
-  *qhi = vd_div(vd_add(vd_from_vf_hi(nh), vd_from_vf_hi(nl)),
-                vd_add(vd_from_vf_hi(dh), vd_from_vf_hi(dl)));
-}
-#endif
 
 /* Lanes with bh < -80 (NaN is never < -80): from there on the low part of
  * the unscaled E would lose bits to underflow.
@@ -105,11 +85,11 @@ VEC_INLINE vf sigmoid_u1_core(vf x) {
   vf nh, nl, dh, dl;
   sigmoid_u1_nd_(x, x, 0, &nh, &nl, &dh, &dl);
 #if VF_HAS_FMA
-  vf r0, t = sigmoid_u1_quot(nh, nl, dh, dl, &r0);
+  vf r0, t = sm_ddiv_fma(nh, nl, dh, dl, &r0);
   vf y = vf_fma(nh, r0, t);
 #else
   vd qlo, qhi;
-  sigmoid_u1_quot_d(nh, nl, dh, dl, &qlo, &qhi);
+  sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
   vf y = vf_from_vd(qlo, qhi);
 #endif
   if (vm_any(vf_lt(vf_or(x, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
@@ -199,13 +179,13 @@ VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
   vf nh, nl, dh, dl;
   sigmoid_u1_nd_(bh, bl, has_bl, &nh, &nl, &dh, &dl);
 #if VF_HAS_FMA
-  vf r0, t = sigmoid_u1_quot(nh, nl, dh, dl, &r0);
+  vf r0, t = sm_ddiv_fma(nh, nl, dh, dl, &r0);
   vf yh = vf_mul(nh, r0);
   vf yl = vf_add(vf_fma(nh, r0, vf_neg(yh)), t);
   vf y = vf_fma(xm, yh, vf_mul(xm, yl));
 #else
   vd qlo, qhi;
-  sigmoid_u1_quot_d(nh, nl, dh, dl, &qlo, &qhi);
+  sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
   vf y = vf_from_vd(vd_mul(qlo, vd_from_vf_lo(xm)), vd_mul(qhi, vd_from_vf_hi(xm)));
 #endif
   if (vm_any(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))

@@ -210,8 +210,9 @@ VEC_INLINE void sm_exp_u1_normal(vf x, vf *eh, vf *el) {
 /* RN((hi + lo) * 2^-K) with one rounding.  q = RN(hi 2^-K) may be subnormal;
  * eh = hi - q 2^K is then exact (q 2^K is exact and close to hi), and the
  * rest of the value, (eh + lo) 2^-K, is added to q with one rounding (with
- * FMA; without it RN(q + RN(z)) = RN(q + z) on the uniform subnormal grid up
- * to ties, and for normal q the sum is the usual final addition). */
+ * FMA; without it, RN(q + RN(z)) is RN(q + z) up to ties while q is
+ * subnormal, and within 0.75 ULP for q in [2^-125, 2^-124), where RN(z)
+ * still rounds to the 2^-149 grid). */
 VEC_INLINE vf sm_unscale_k(vf hi, vf lo) {
   vf q = vf_mul(hi, vf_set1(SM_EXP_2MK));
   vf eh = vf_mla(vf_neg(q), vf_set1(SM_EXP_2K), hi);

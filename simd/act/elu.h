@@ -1,0 +1,92 @@
+/* elu and selu in three tiers, over simd/math/expm1.h.
+ *
+ * elu(x) = x >= 0 ? x : alpha expm1(x); the x >= 0 test keeps both zeros
+ * (elu(-0) = -0) and sends NaN to the expm1 side, which returns it.  -inf
+ * gives -alpha.  Subnormal and tiny x: expm1(x) = x exactly (n = 0, r = x).
+ * selu(x) = lambda elu(x, alpha) with the SELU constants: lambda x (in u1
+ * with lambda as a double-float, rounded once); below 0, lambda alpha
+ * expm1(x).
+ *
+ * approx: degree-4 expm1, u4: degree-6 expm1, one product each.
+ * u1: expm1 as a double-float (h + l), and alpha (h + l) with one rounding:
+ *     fma(alpha, h, alpha l); selu multiplies by lambda*alpha as a
+ *     double-float constant.  The elu bound holds for any alpha (the
+ *     product is rounded once), the selu one for its fixed constants. */
+
+typedef struct { vf alpha; } elu_ctx;
+static inline void elu_prep(elu_ctx *c, const simdact_params *p) {
+  c->alpha = vf_set1(SIMDACT_ALPHA(p, elu));
+}
+VEC_INLINE vf elu_neg_arg(vf x) { return vf_min(vf_zero(), x); } /* NaN kept */
+
+static inline vf elu_approx_body(vf x, const elu_ctx *c) {
+  vf y = vf_mul(c->alpha, sm_expm1_approx(elu_neg_arg(x)));
+  return vf_select(vf_ge(x, vf_zero()), x, y);
+}
+static inline vf elu_u4_body(vf x, const elu_ctx *c) {
+  vf y = vf_mul(c->alpha, sm_expm1_u4(elu_neg_arg(x)));
+  return vf_select(vf_ge(x, vf_zero()), x, y);
+}
+static inline vf elu_u1_body(vf x, const elu_ctx *c) {
+  vf h, l;
+  sm_expm1_u1(elu_neg_arg(x), &h, &l);
+  vf y = vf_fma(c->alpha, h, vf_mul(c->alpha, l));
+  return vf_select(vf_ge(x, vf_zero()), x, y);
+}
+
+/* SELU constants as DESIGN.md defines them (Klambauer et al. 2017, the
+ * decimal doubles lambda = 1.0507009873554805, alpha = 1.6732632423543772):
+ * SELU_L = RN(lambda); SELU_LA = RN(lambda alpha) and SELU_LA_LO the rest,
+ * computed at compile time in double (lambda alpha in double is within
+ * 2^-53 of the real product, far below what a float low part holds). */
+#define SELU_L 0x1.0cfabep+0f
+#define SELU_LA 0x1.c212ccp+0f
+#define SELU_LA_LO ((float)(1.0507009873554805 * 1.6732632423543772 - (double)SELU_LA))
+/* u1: lambda rounded DOWN, so that the low part is positive and
+ * lambda x = fma(SELU_LD, x, SELU_LD_LO x) keeps the sign of x = -0 */
+#define SELU_LD 0x1.0cfabcp+0f
+#define SELU_LD_LO ((float)(1.0507009873554805 - (double)SELU_LD))
+
+static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(elu_neg_arg(x)));
+  return vf_select(vf_ge(x, vf_zero()), vf_mul(vf_set1(SELU_L), x), y);
+}
+static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_u4(elu_neg_arg(x)));
+  return vf_select(vf_ge(x, vf_zero()), vf_mul(vf_set1(SELU_L), x), y);
+}
+static inline vf selu_u1_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf h, l;
+  sm_expm1_u1(elu_neg_arg(x), &h, &l);
+  vf la = vf_set1(SELU_LA);
+  vf y = vf_fma(la, h, vf_mla(vf_set1(SELU_LA_LO), h, vf_mul(la, l)));
+  /* lambda x, rounded once; the low product takes x capped at FLT_MAX so
+   * that x = +inf gives inf + finite, not inf - inf */
+  vf yp = vf_fma(vf_set1(SELU_LD), x,
+                 vf_mul(vf_set1(SELU_LD_LO), vf_min(vf_set1(0x1.fffffep127f), x)));
+  y = vf_select(vf_ge(x, vf_zero()), yp, y);
+  /* Below 2^-90 the low product underflows and would round on its own: the
+   * rare branch takes lambda x scaled by 2^64 and rounds once (sm_unscale_k).
+   * Both signs: lambda alpha expm1(x) is lambda alpha x there. */
+  vm tiny = vf_lt(vf_abs(x), vf_set1(0x1p-90f));
+  if (vm_any(tiny)) {
+    vf k = vf_select(vf_ge(x, vf_zero()), vf_set1(SELU_LD), la);
+    vf kl = vf_select(vf_ge(x, vf_zero()), vf_set1(SELU_LD_LO), vf_set1(SELU_LA_LO));
+    vf xs = vf_mul(x, vf_set1(SM_EXP_2K));
+    vf ph = vf_mul(k, xs);
+    vf pl = vf_fma(kl, xs, vf_fma(k, xs, vf_neg(ph)));
+    /* keep the zero's sign: x = -0 must give -0 */
+    y = vf_select(vm_and(tiny, vm_not(vf_eq(x, vf_zero()))), sm_unscale_k(ph, pl), y);
+  }
+  return y;
+}
+
+SIMDACT_ELEMENTWISE(elu, approx, elu_ctx, elu_prep, elu_approx_body)
+SIMDACT_ELEMENTWISE(elu, u4, elu_ctx, elu_prep, elu_u4_body)
+SIMDACT_ELEMENTWISE(elu, u1, elu_ctx, elu_prep, elu_u1_body)
+SIMDACT_ELEMENTWISE(selu, approx, simdact_noctx, simdact_noprep, selu_approx_body)
+SIMDACT_ELEMENTWISE(selu, u4, simdact_noctx, simdact_noprep, selu_u4_body)
+SIMDACT_ELEMENTWISE(selu, u1, simdact_noctx, simdact_noprep, selu_u1_body)

@@ -1,0 +1,58 @@
+/* tanh in three tiers, over simd/math/expm1.h.
+ *
+ * With z = -2|x| and m = -expm1(z) in [0, 1):  tanh|x| = m / (2 - m), and
+ * the sign of x is put back last (so tanh(-0) = -0, NaN stays NaN, +-inf
+ * give +-1: z is clamped, m -> 1).  expm1 keeps the relative accuracy for
+ * small |x| (r = z exactly when n = 0), so there is no cancellation anywhere
+ * and no separate small-|x| branch; subnormal x give x.
+ *
+ * approx: degree-4 expm1 (2^-15.5), reciprocal estimate (2^-14).
+ * u4:     degree-6 expm1 (2^-26), estimate + one Newton step.
+ * u1:     expm1 as a double-float (2^-27), 2 - m as a double-float (Fast2Sum),
+ *         the double-float quotient of simd/math/ddiv.h, one rounding. */
+
+VEC_INLINE vf tanh_z(vf x) { return vf_or(vf_add(x, x), vf_set1(-0.0f)); } /* -|2x| */
+/* |y| with the sign of x */
+VEC_INLINE vf tanh_sign(vf y, vf x) { return vf_xor(vf_abs(y), vf_signbit(x)); }
+
+static inline vf tanh_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  sm_expm1_red e = sm_expm1_reduce(tanh_z(x), 0, 0, NULL);
+  /* m = (1 - S) - S s, one rounding (S s exact) */
+  vf m = vf_mla(vf_neg(e.S), sm_expm1_poly4(e.r), vf_sub(vf_set1(1.0f), e.S));
+  vf y = vf_mul(m, vf_rcp14(vf_sub(vf_set1(2.0f), m)));
+  return tanh_sign(y, x);
+}
+
+static inline vf tanh_u4_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf one = vf_set1(1.0f);
+  sm_expm1_red e = sm_expm1_reduce(tanh_z(x), 1, 1, NULL);
+  vf m = vf_mla(vf_neg(e.S), sm_expm1_poly6(e.r), vf_sub(one, e.S));
+  vf d = vf_sub(vf_set1(2.0f), m);
+  vf r = vf_rcp14(d);
+  r = vf_mla(vf_mla(vf_neg(d), r, one), r, r);
+  return tanh_sign(vf_mul(m, r), x);
+}
+
+static inline vf tanh_u1_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf h, l;
+  sm_expm1_u1(tanh_z(x), &h, &l); /* expm1(z) = h + l <= 0 */
+  vf two = vf_set1(2.0f);
+  vf dh = vf_add(two, h); /* Fast2Sum: 2 > |h| */
+  vf dl = vf_add(vf_add(vf_sub(two, dh), h), l);
+#if VF_HAS_FMA
+  vf r0, t = sm_ddiv_fma(vf_neg(h), vf_neg(l), dh, dl, &r0);
+  vf y = vf_fma(vf_neg(h), r0, t);
+#else
+  vd qlo, qhi;
+  sm_ddiv_d(vf_neg(h), vf_neg(l), dh, dl, &qlo, &qhi);
+  vf y = vf_from_vd(qlo, qhi);
+#endif
+  return tanh_sign(y, x);
+}
+
+SIMDACT_ELEMENTWISE(tanh, approx, simdact_noctx, simdact_noprep, tanh_approx_body)
+SIMDACT_ELEMENTWISE(tanh, u4, simdact_noctx, simdact_noprep, tanh_u4_body)
+SIMDACT_ELEMENTWISE(tanh, u1, simdact_noctx, simdact_noprep, tanh_u1_body)
