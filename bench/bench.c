@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <regex.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -363,6 +364,25 @@ static void fill(float *x, size_t n, const dist *d) {
   }
 }
 
+/* Whether --benchmark_filter (a POSIX extended regex searched in the run
+ * name; a leading '-' negates, as Google Benchmark does) keeps some run of
+ * it: the accuracy scan is skipped for the others. */
+static int selected(const item *it, const options *o, const char *filter) {
+  if (!filter || !*filter || strcmp(filter, "all") == 0) return 1;
+  int negate = filter[0] == '-';
+  regex_t re;
+  if (regcomp(&re, filter + negate, REG_EXTENDED | REG_NOSUB)) return 1;
+  int keep = 0;
+  for (int d = 0; d < o->ndists && !keep; d++)
+    for (int s = 0; s < o->nsizes && !keep; s++) {
+      char name[192];
+      snprintf(name, sizeof name, "%s/%s/%zu", it->name, o->dists[d].name, o->sizes[s]);
+      keep = (regexec(&re, name, 0, NULL, 0) == 0) != negate;
+    }
+  regfree(&re);
+  return keep;
+}
+
 /* -------------------------------------------------------------- benchmarks */
 
 typedef struct {
@@ -563,6 +583,7 @@ int main(int argc, char **argv) {
       set_mode(&o, m);
     }
   char *user_out = NULL;
+  const char *filter = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     int bad = 0;
@@ -584,6 +605,7 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--machine-name") == 0) machine_name_only = 1;
     else if (strncmp(a, "--benchmark_", 12) == 0) {
       if (strncmp(a, "--benchmark_out=", 16) == 0) user_out = argv[i];
+      if (strncmp(a, "--benchmark_filter=", 19) == 0) filter = a + 19;
       continue;
     } else {
       fprintf(stderr, "simdact-bench: unknown option '%s'\n", a);
@@ -646,7 +668,11 @@ int main(int argc, char **argv) {
 
   time_t t0 = time(NULL);
   size_t nruns = 0;
-  for (size_t i = 0; i < nitems; i++) nruns += !items[i].skip[0];
+  size_t nacc = 0;
+  for (size_t i = 0; i < nitems; i++) {
+    nruns += !items[i].skip[0];
+    nacc += !items[i].skip[0] && selected(&items[i], &o, filter);
+  }
 
   /* Accuracy first: the timing runs carry the figures as counters. */
   if (o.accuracy) {
@@ -654,9 +680,10 @@ int main(int argc, char **argv) {
     for (size_t i = 0; i < nitems; i++) {
       item *it = &items[i];
       if (it->skip[0]) continue;
+      if (!selected(it, &o, filter)) { it->acc.status = ACC_NOT_RUN; continue; }
       done++;
-      if (progress_due((int)done, (int)nruns))
-        progress("[%4zu/%zu] accuracy %-44s", done, nruns, it->name);
+      if (progress_due((int)done, (int)nacc))
+        progress("[%4zu/%zu] accuracy %-44s", done, nacc, it->name);
       if (strcmp(it->act, "copy") == 0) continue; /* not a function of the input */
       simdact_params p;
       bench_params(it->act, SOFTMAX_COLS, &p);

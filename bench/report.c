@@ -199,7 +199,7 @@ static int load(dataset *d, const char *dir, char *err, size_t errlen) {
   for (size_t i = 0; i < json_array_size(acc); i++) {
     const json_t *a = json_array_get(acc, i);
     const char *name = jstr(a, "name", NULL);
-    impl *m = name ? find_impl(d, name, 1) : NULL;
+    impl *m = name ? find_impl(d, name, 0) : NULL; /* timed rows only */
     if (!m) continue;
     const char *kind = jstr(a, "kind", NULL);
     if (kind) snprintf(m->kind, sizeof m->kind, "%s", kind);
