@@ -523,8 +523,7 @@ static int finish_bench_json(const char *path) {
 }
 
 static void write_accuracy_json(const char *path, const options *o) {
-  const char *engine;
-  bench_accuracy_engine(&engine);
+  const char *engine = bench_accuracy_engine();
   json_t *list = json_array();
   for (size_t i = 0; i < nitems; i++) {
     const item *it = &items[i];
@@ -543,6 +542,12 @@ static void write_accuracy_json(const char *path, const options *o) {
           "above_1", (json_int_t)a->above_1, "above_2", (json_int_t)a->above_2, "max_abs",
           jreal(a->max_abs), "max_rel", jreal(a->max_rel), "nonfinite_mismatches",
           (json_int_t)a->nonfinite_mismatch, "zero_sign_mismatches", (json_int_t)a->zero_sign_mismatch));
+      if (isfinite(it->bound)) json_object_set_new(e, "bound_holds", json_boolean(a->holds));
+      if (a->rowwise) {
+        json_object_del(e, "max_ulp_input");
+        json_object_update_new(e, json_pack("{s:b, s:o, s:o}", "rowwise", 1, "max_norm_2m24",
+                                            jreal(a->max_norm), "max_sum_dev", jreal(a->max_sum_dev)));
+      }
     }
     json_array_append_new(list, e);
   }
@@ -668,28 +673,31 @@ int main(int argc, char **argv) {
 
   time_t t0 = time(NULL);
   size_t nruns = 0;
-  size_t nacc = 0;
-  for (size_t i = 0; i < nitems; i++) {
-    nruns += !items[i].skip[0];
-    nacc += !items[i].skip[0] && selected(&items[i], &o, filter);
-  }
+  for (size_t i = 0; i < nitems; i++) nruns += !items[i].skip[0];
 
-  /* Accuracy first: the timing runs carry the figures as counters. */
+  /* Accuracy first, one scan per activation over all of its runnable,
+   * selected implementations (the copy is not a function of its input). */
   if (o.accuracy) {
-    size_t done = 0;
-    for (size_t i = 0; i < nitems; i++) {
-      item *it = &items[i];
-      if (it->skip[0]) continue;
-      if (!selected(it, &o, filter)) { it->acc.status = ACC_NOT_RUN; continue; }
-      done++;
-      if (progress_due((int)done, (int)nacc))
-        progress("[%4zu/%zu] accuracy %-44s", done, nacc, it->name);
-      if (strcmp(it->act, "copy") == 0) continue; /* not a function of the input */
-      simdact_params p;
-      bench_params(it->act, SOFTMAX_COLS, &p);
-      bench_measure_accuracy(it->act, it->fn, &p, o.samples, &it->acc);
+    bench_acc_target *tg = calloc(nitems, sizeof *tg);
+    size_t nacts = 0, done_acts = 0;
+    for (size_t i = 0; i < nitems; i++) nacts += strcmp(items[i].act, "copy") && !act_seen(items[i].act, i);
+    for (size_t i = 0; tg && i < nitems; i++) {
+      const char *act = items[i].act;
+      if (!strcmp(act, "copy") || act_seen(act, i)) continue;
+      size_t nt = 0;
+      for (size_t j = i; j < nitems; j++) {
+        item *it = &items[j];
+        if (strcmp(it->act, act) || it->skip[0] || !selected(it, &o, filter)) continue;
+        tg[nt++] = (bench_acc_target){it->name, it->tier, it->isa, it->bound, it->fn, &it->acc};
+      }
+      done_acts++;
+      if (!nt) continue;
+      progress("[%3zu/%zu] accuracy %-14s %zu implementations, %s", done_acts, nacts, act, nt,
+               o.samples ? "sampled" : "every input");
+      bench_measure_act(act, tg, nt, o.samples);
     }
     progress_end();
+    free(tg);
   }
 
   /* One benchmark family per (implementation, distribution), one instance
