@@ -50,7 +50,9 @@ static inline vf tanh_u1_body(vf x, const simdact_noctx *c) {
   sm_ddiv_d(vf_neg(h), vf_neg(l), dh, dl, &qlo, &qhi);
   vf y = vf_from_vd(qlo, qhi);
 #endif
-  return tanh_sign(y, x);
+  /* Below 2^-13, tanh x rounds to x (x^2/3 < 2^-27); there the quotient's
+   * correction term would sink below the subnormal grid near 2^-126. */
+  return vf_select(vf_lt(vf_abs(x), vf_set1(0x1p-13f)), x, tanh_sign(y, x));
 }
 
 SIMDACT_ELEMENTWISE(tanh, approx, simdact_noctx, simdact_noprep, tanh_approx_body)
