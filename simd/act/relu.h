@@ -27,47 +27,58 @@ static inline vf relu_body(vf x, const simdact_noctx *c) {
 }
 SIMDACT_ELEMENTWISE(relu, exact, simdact_noctx, simdact_noprep, relu_body)
 
+#include <string.h>
+
 /* x > 0 ? x : slope*x; NaN x gives slope*x, a NaN.  A zero slope at -inf
  * gives the limit, -0 (reference/ semantics), not the IEEE 0 * inf = NaN:
  * where the product is NaN it is redone as |slope| * max(-FLT_MAX, x), which
- * is -0 there and still NaN for a NaN x or slope. */
-static inline vf relu_sloped(vf x, vf slope) {
+ * is -0 there and still NaN for a NaN x or slope.  zero_slope: 0 when no
+ * slope is zero (no repair), 2 when one is (always repair), 1 when unknown
+ * (repair vectors with a NaN product: one test and a predictable branch). */
+static inline vf relu_sloped(vf x, vf slope, int zero_slope) {
   vf y = vf_mul(slope, x);
-  y = vf_select(vf_isnan(y), vf_mul(vf_abs(slope), vf_max(vf_set1(-0x1.fffffep127f), x)), y);
+  if (zero_slope) {
+    vm nan = vf_isnan(y);
+    if (zero_slope > 1 || vm_any(nan))
+      y = vf_select(nan, vf_mul(vf_abs(slope), vf_max(vf_set1(-0x1.fffffep127f), x)), y);
+  }
   return vf_select(vf_gt(x, vf_zero()), x, y);
 }
 
 /* x > 0 ? x : alpha*x */
-typedef struct { vf alpha; } leaky_relu_ctx;
+typedef struct { vf alpha; int zero; } leaky_relu_ctx;
 static inline void leaky_relu_prep(leaky_relu_ctx *c, const simdact_params *p) {
-  c->alpha = vf_set1(SIMDACT_ALPHA(p, leaky_relu));
+  float a = SIMDACT_ALPHA(p, leaky_relu);
+  c->alpha = vf_set1(a);
+  c->zero = a == 0.0f ? 2 : 0;
 }
 static inline vf leaky_relu_body(vf x, const leaky_relu_ctx *c) {
-  return relu_sloped(x, c->alpha);
+  return relu_sloped(x, c->alpha, c->zero);
 }
 SIMDACT_ELEMENTWISE(leaky_relu, exact, leaky_relu_ctx, leaky_relu_prep, leaky_relu_body)
 
 /* prelu: x > 0 ? x : slope[i % channels]*x, channels-last.
  *
- * Channels a multiple of VF_LANES (always on scalar): row by row, each vector
- * meets the slopes at the same offset.  Otherwise, when the period
- * lcm(channels, VF_LANES) is short, the slopes are replicated into a pattern
- * of one period so every vector is full and loads its slopes at a fixed
- * offset; for channels < VF_LANES this is always the case (period <= VF_LANES^2).
- * Long periods go row by row with a partial vector at the end of each row.
- * Without slopes (p NULL, slope NULL or channels 0; the API refuses these)
- * the kernel uses one slope of 0.25, PyTorch's initial slope, as reference/
- * does. */
-#define PRELU_PATTERN_MAX 1024 /* floats: 4 KiB of stack, and a period <= n/4 */
+ * Short periods lcm(channels, VF_LANES) (channels below 8 vectors, or not a
+ * multiple of VF_LANES with n at least 4 periods): the slopes are replicated
+ * into a stack pattern of whole periods, at least 8 vectors long, so every
+ * vector is full, loads its slopes at a fixed offset, and the inner loop is
+ * long enough to run at full speed.  Otherwise row by row (channels a
+ * multiple of VF_LANES: no tails; else a partial vector at the end of each
+ * row).  Without slopes (p NULL, slope NULL or channels 0; the API refuses
+ * these) the kernel uses one slope of 0.25, PyTorch's initial slope, as
+ * reference/ does. */
+#define PRELU_PATTERN_MAX 1024 /* floats: 4 KiB of stack */
 
 static inline void prelu_rows(const float *x, float *y, size_t n, const float *slope, size_t c) {
   for (size_t r = 0; r < n; r += c) {
     size_t len = n - r < c ? n - r : c, j = 0;
     for (; j + VF_LANES <= len; j += VF_LANES)
-      vf_storeu(y + r + j, relu_sloped(vf_loadu(x + r + j), vf_loadu(slope + j)));
+      vf_storeu(y + r + j, relu_sloped(vf_loadu(x + r + j), vf_loadu(slope + j), 1));
     if (j < len)
       vf_store_partial(y + r + j, relu_sloped(vf_load_partial(x + r + j, len - j),
-                                              vf_load_partial(slope + j, len - j)), len - j);
+                                              vf_load_partial(slope + j, len - j), 1),
+                       len - j);
   }
 }
 
@@ -77,22 +88,24 @@ void SIMDACT_SYM(prelu, exact)(const float *x, float *y, size_t n, const simdact
   const float *slope = have ? p->slope : &no_slope;
   size_t c = have ? p->channels : 1;
   size_t period = c;
-  if (c % VF_LANES != 0 && c < PRELU_PATTERN_MAX)
+  if (c < PRELU_PATTERN_MAX)
     while (period % VF_LANES) period += c; /* lcm(c, VF_LANES), at most VF_LANES*c */
-  if (c % VF_LANES == 0 || period > PRELU_PATTERN_MAX || (c >= VF_LANES && n < 4 * period)) {
+  int short_rows = c < 8 * VF_LANES || (c % VF_LANES != 0 && n >= 4 * period);
+  if (period > PRELU_PATTERN_MAX || !short_rows) {
     prelu_rows(x, y, n, slope, c);
     return;
   }
+  while (period < 8 * VF_LANES && 2 * period <= PRELU_PATTERN_MAX) period *= 2;
   float pattern[PRELU_PATTERN_MAX];
   size_t used = n < period ? n : period;
-  for (size_t j = 0, ch = 0; j < used; j++) {
-    pattern[j] = slope[ch];
-    if (++ch == c) ch = 0;
-  }
+  size_t have_n = used < c ? used : c; /* slopes in place; then doubling copies */
+  memcpy(pattern, slope, have_n * sizeof *slope);
+  for (; have_n < used; have_n *= 2)
+    memcpy(pattern + have_n, pattern, (used - have_n < have_n ? used - have_n : have_n) * sizeof *slope);
   /* Whole periods, then the rest; the pattern repeats every period. */
   size_t i = 0;
   for (; i + period <= n; i += period)
     for (size_t j = 0; j < period; j += VF_LANES)
-      vf_storeu(y + i + j, relu_sloped(vf_loadu(x + i + j), vf_loadu(pattern + j)));
+      vf_storeu(y + i + j, relu_sloped(vf_loadu(x + i + j), vf_loadu(pattern + j), 1));
   prelu_rows(x + i, y + i, n - i, pattern, period);
 }
