@@ -161,16 +161,3 @@ tests_checkasm_LDADD += libsimdref.la $(MPFR_LIBS)
 endif
 TESTS += tests/checkasm
 DISPATCH_TESTS += tests/checkasm
-
-# Exhaustive check of the tier-exact kernels against reference/ (all 2^32
-# inputs, minutes): make exact-scan [EXACT_SCAN_ACTS="hard_sigmoid ..."]
-if TOOLS
-EXTRA_PROGRAMS += tests/exact_scan
-tests_exact_scan_SOURCES = tests/exact_scan.c
-tests_exact_scan_LDADD = libsimdref.la $(TEST_LDADD) $(MPFR_LIBS)
-CLEANFILES += tests/exact_scan
-endif
-EXACT_SCAN_ACTS = hard_sigmoid hard_swish
-exact-scan: tests/exact_scan$(EXEEXT)
-	tests/exact_scan $(EXACT_SCAN_ACTS)
-.PHONY: exact-scan
