@@ -212,9 +212,12 @@ static int reference(const char *act, const float *x, size_t nout, const simdact
 #endif
 }
 
-/* Within the kernel's bound of the exact value, for tiers other than exact. */
+/* Within the kernel's bound of the exact value, for tiers other than exact.
+ * The correctly rounded value always is (an overflow to inf scores far
+ * above any bound in the metric, which counts inf as 2^128). */
 static int within_bound(const simdact_kernel *k, const float *x, size_t i, const simdact_params *p,
                         float y, float ref) {
+  if (same(y, ref)) return 1;
 #ifdef SIMDACT_TOOLS
   if (!is_maxout(k->act)) {
     simdact_params one;
@@ -229,6 +232,21 @@ static int within_bound(const simdact_kernel *k, const float *x, size_t i, const
 #endif
   (void)x, (void)i, (void)p;
   return ulp_diff(y, ref) <= k->max_ulp;
+}
+
+/* Failures found by this harness in other people's kernels and reported to
+ * them; reported as TODO (expected failures) until fixed, then they pass
+ * plainly.  Remove an entry with its fix. */
+static const struct {
+  const char *kernel, *why;
+} known_failures[] = {
+    {"tanh.u1.avx2", "1 ULP at 0x00800001 (bound 0.63): reported to the tanh owner"},
+};
+
+static const char *known_failure(const simdact_kernel *k) {
+  for (size_t i = 0; i < sizeof known_failures / sizeof *known_failures; i++)
+    if (strcmp(known_failures[i].kernel, k->name) == 0) return known_failures[i].why;
+  return NULL;
 }
 
 /* ---- tests ----------------------------------------------------------------- */
@@ -315,7 +333,11 @@ static void check_kernel(const simdact_kernel *k, const simdact_kernel *twin, co
     for (size_t i = 0; i < nout && bad == nout; i++)
       if (is_exact(k) ? !same(y[i], ref[i]) : !within_bound(k, inputs, i, p, y[i], ref[i])) bad = i;
     if (bad < nout) diag_mismatch("vs reference", k, inputs, span, bad, y[bad], ref[bad]);
-    tap_ok(bad == nout, "%s %s: matches the reference on %zu outputs", k->name, s->desc, nout);
+    if (known_failure(k))
+      tap_todo(bad == nout, known_failure(k), "%s %s: matches the reference on %zu outputs", k->name,
+               s->desc, nout);
+    else
+      tap_ok(bad == nout, "%s %s: matches the reference on %zu outputs", k->name, s->desc, nout);
   } else {
     tap_skip("%s %s: no reference for %s here", k->name, s->desc, k->act);
   }

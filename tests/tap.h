@@ -39,6 +39,21 @@ __attribute__((format(printf, 1, 2), unused)) static void tap_skip(const char *f
   va_end(ap);
 }
 
+/* A check with a known, reported failure: "not ok ... # TODO why" when it
+ * fails (an expected failure, not counted), a plain "ok" once it passes. */
+__attribute__((format(printf, 3, 4), unused)) static int tap_todo(int cond, const char *why,
+                                                                  const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  printf("%sok %d - ", cond ? "" : "not ", ++tap_count_);
+  vprintf(fmt, ap);
+  if (!cond) printf(" # TODO %s", why);
+  printf("\n");
+  va_end(ap);
+  fflush(stdout);
+  return cond;
+}
+
 static int tap_done(void) {
   printf("1..%d\n", tap_count_);
   return tap_failed_ ? 1 : 0;
