@@ -100,6 +100,19 @@ tests_vec_SOURCES = tests/vec.c tests/vec_check.h tests/tap.h
 tests_vec_LDADD = $(VEC_CHECK_LIBS) $(TEST_LDADD)
 TESTS += tests/vec
 
+# The kernels of one ISA against reference/ across a process boundary:
+# tests/kernel_dump (every build, so the cross build too) writes outputs,
+# tests/kernel_check (the tools) checks them; tests/neon.sh pipes the NEON
+# ones from qemu-aarch64 into the host's checker.
+check_PROGRAMS += tests/kernel_dump
+tests_kernel_dump_SOURCES = tests/kernel_dump.c tests/kernel_dump.h
+tests_kernel_dump_LDADD = $(TEST_LDADD)
+if TOOLS
+check_PROGRAMS += tests/kernel_check
+tests_kernel_check_SOURCES = tests/kernel_check.c tests/kernel_dump.h tests/tap.h
+tests_kernel_check_LDADD = libsimdref.la libsimdact.la $(MPFR_LIBS) -lm
+endif
+
 # Test programs that tests/dispatch-qemu.sh runs under each qemu-x86_64 CPU model
 # (the suite that must pass on lesser CPUs; keep them fast when
 # SIMDACT_TEST_EMULATED is set: qemu-x86_64 or qemu-aarch64).
