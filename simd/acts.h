@@ -11,3 +11,4 @@
 #include "simd/act/sigmoid.h"
 #include "simd/act/tanh.h"
 #include "simd/act/elu.h"
+#include "simd/act/mish.h"

@@ -41,3 +41,6 @@ SIMDACT_KERNEL(elu,          approx, 310,  ELEMENTWISE)
 /* selu (simd/act/elu.h) is registered once the metric scores the correctly
  * rounded overflow selu(FLT_MAX) = inf as exact (it counts inf as 2^128
  * against the exact 3.58e38 today). */
+SIMDACT_KERNEL(mish,         u1,     0.8,  ELEMENTWISE)
+SIMDACT_KERNEL(mish,         u4,     3.5,  ELEMENTWISE)
+SIMDACT_KERNEL(mish,         approx, 2400, ELEMENTWISE)
