@@ -12,3 +12,4 @@
 #include "simd/act/tanh.h"
 #include "simd/act/elu.h"
 #include "simd/act/mish.h"
+#include "simd/act/softplus.h"

@@ -38,7 +38,7 @@ endif
 # exp-family cores (simd/math/exp.h); `make coeffs` regenerates the
 # coefficient headers from the committed Sollya scripts (the build never runs Sollya).
 noinst_HEADERS += simd/math/exp.h simd/math/exp_coeffs.h simd/act/sigmoid.h \
-  simd/math/expm1.h simd/math/ddiv.h simd/act/tanh.h simd/act/elu.h simd/act/mish.h
+  simd/math/expm1.h simd/math/ddiv.h simd/act/tanh.h simd/act/elu.h simd/act/mish.h simd/act/softplus.h
 EXTRA_DIST += simd/math/sollya/exp.sollya
 SOLLYA = sollya
 .PHONY: coeffs coeffs-exp

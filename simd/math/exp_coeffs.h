@@ -48,4 +48,11 @@
 #define SM_LN2_LO 1.428606765330187045037746429443359375e-6f /* RN(ln 2 - SM_LN2_HI) */
 #define SM_LN2X96_HI 66.5421295166015625f /* RN(96 ln 2) */
 #define SM_LN2X96_LO -1.828468185749443364329636096954345703125e-7f /* RN(96 ln 2 - SM_LN2X96_HI) */
+#define SM_ATANH2_A3 0x1.555556p-1f /* RN(2/3) */
+#define SM_ATANH2_A5 0x1.99999ap-2f /* RN(2/5) */
+#define SM_ATANH2_A7 0x1.24924ap-2f /* RN(2/7) */
+#define SM_ATANH2_A9 0x1.c71c72p-3f /* RN(2/9) */
+#define SM_ATANH2_A11 0x1.745d18p-3f /* RN(2/11) */
+#define SM_LN2_F 0x1.62e43p-1f /* RN(ln 2) */
+#define SM_LN2_F_LO -0x1.05c61p-29f /* RN(ln 2 - SM_LN2_F) */
 #endif

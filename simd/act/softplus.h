@@ -1,0 +1,125 @@
+/* softplus(x) = log(1 + e^(beta x)) / beta in three tiers:
+ * with b = beta x and E = e^-|b| in (0, 1] (never overflows),
+ *   softplus = (max(b, 0) + log1p(E)) / beta,
+ * log1p(E) = k ln 2 + log1p(f) with k = E > 1/2, f = k ? (E - 1)/2 : E
+ * (exact, f in (-1/4, 1/2]), and log1p(f) = 2 atanh(s), s = f / (2 + f),
+ * |s| <= 1/5: 2 s + s^3 (2/3 + 2/5 s^2 + ...) (Taylor coefficients of
+ * 2 atanh, truncation below 2^-16.7 (approx, to s^5), 2^-26.7 (u4, to s^9),
+ * 2^-31.5 (u1, to s^11)).  Lanes with b < -80 (E below 2^-115, softplus =
+ * E to 2^-115) take the sigmoid u1 tail, which rounds E once, subnormal
+ * results included.  The bound is for beta = 1 (the default); other betas
+ * add the rounding of beta x and of the final division.
+ *
+ * approx: degree-3 exp, s from the reciprocal estimate.
+ * u4:     degree-6 exp, s with a Newton step.
+ * u1:     E, 2 + f, s (ddiv quotient) and log1p as double-floats, ln 2 as a
+ *         double-float, the sum with max(b, 0) by TwoSum, one rounding. */
+
+/* SM_ATANH2_A*, SM_LN2_F*: simd/math/exp_coeffs.h (simd/math/sollya/exp.sollya) */
+
+typedef struct { vf beta, rbeta; } softplus_ctx;
+static inline void softplus_prep(softplus_ctx *c, const simdact_params *p) {
+  float b = SIMDACT_BETA(p, softplus);
+  c->beta = vf_set1(b);
+  c->rbeta = vf_set1(1.0f / b);
+}
+
+/* k and f from E */
+VEC_INLINE vf softplus_f(vf e, vm *k) {
+  *k = vf_gt(e, vf_set1(0.5f));
+  return vf_select(*k, vf_mul(vf_sub(e, vf_set1(1.0f)), vf_set1(0.5f)), e);
+}
+
+/* lanes with |b| > 80: b > 0: b (log1p(E) < 2^-115 b); b < 0: RN(E) */
+static __attribute__((noinline, unused)) vf softplus_tail(vf b, vf y) {
+  vf eh, el;
+  sm_exp_u1_dd_k(vf_or(b, vf_set1(-0.0f)), vf_zero(), &eh, &el);
+  vf t = vf_select(vf_lt(b, vf_zero()), sm_unscale_k(eh, el), b);
+  return vf_select(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)), t, y);
+}
+
+VEC_INLINE vf softplus_fast(vf b, vf e, int u4) {
+  vm k;
+  vf f = softplus_f(e, &k);
+  vf d = vf_add(vf_set1(2.0f), f);
+  vf r = vf_rcp14(d);
+  if (u4) r = vf_mla(vf_mla(vf_neg(d), r, vf_set1(1.0f)), r, r);
+  vf s = vf_mul(f, r);
+  vf u = vf_mul(s, s);
+  vf p;
+  if (u4) {
+    p = vf_mla(vf_set1(SM_ATANH2_A9), u, vf_set1(SM_ATANH2_A7));
+    p = vf_mla(p, u, vf_set1(SM_ATANH2_A5));
+    p = vf_mla(p, u, vf_set1(SM_ATANH2_A3));
+  } else {
+    p = vf_mla(vf_set1(SM_ATANH2_A5), u, vf_set1(SM_ATANH2_A3));
+  }
+  vf l = vf_mla(vf_mul(s, u), p, vf_add(s, s));          /* log1p(f) */
+  l = vf_add(vf_select(k, vf_set1(SM_LN2_F), vf_zero()), l); /* + k ln 2 */
+  return vf_add(vf_max(vf_zero(), b), l);
+}
+
+static inline vf softplus_approx_body(vf x, const softplus_ctx *c) {
+  vf b = vf_mul(c->beta, x);
+  vf y = softplus_fast(b, sm_exp_approx(vf_or(b, vf_set1(-0.0f))), 0);
+  return vf_mul(y, c->rbeta);
+}
+static inline vf softplus_u4_body(vf x, const softplus_ctx *c) {
+  vf b = vf_mul(c->beta, x);
+  vf y = softplus_fast(b, sm_exp_u4(vf_or(b, vf_set1(-0.0f))), 1);
+  if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
+    y = softplus_tail(b, y);
+  return vf_mul(y, c->rbeta);
+}
+
+static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
+  vf b = vf_mul(c->beta, x);
+  vf eh, el, two = vf_set1(2.0f);
+  sm_exp_u1_normal(vf_or(b, vf_set1(-0.0f)), &eh, &el);
+  vm k = vf_gt(eh, vf_set1(0.5f));
+  vf fh = vf_select(k, vf_mul(vf_sub(eh, vf_set1(1.0f)), vf_set1(0.5f)), eh);
+  vf fl = vf_select(k, vf_mul(el, vf_set1(0.5f)), el);
+  vf dh = vf_add(two, fh);
+  vf dl = vf_add(vf_add(vf_sub(two, dh), fh), fl);
+  vf sh, sl;
+#if VF_HAS_FMA
+  /* s = fh r0 + t, renormalised (t is up to 2^-14 of s with the RCP14
+   * estimate, and the polynomial needs s to full precision) */
+  vf r0, t = sm_ddiv_fma(fh, fl, dh, dl, &r0);
+  vf p0 = vf_mul(fh, r0);
+  vf w = vf_add(vf_fma(fh, r0, vf_neg(p0)), t);
+  sh = vf_add(p0, w);
+  sl = vf_add(vf_sub(p0, sh), w);
+#else
+  vd qlo, qhi;
+  sm_ddiv_d(fh, fl, dh, dl, &qlo, &qhi);
+  sh = vf_from_vd(qlo, qhi);
+  sl = vf_from_vd(vd_sub(qlo, vd_from_vf_lo(sh)), vd_sub(qhi, vd_from_vf_hi(sh)));
+#endif
+  vf u = vf_mul(sh, sh);
+  vf p = vf_mla(vf_set1(SM_ATANH2_A11), u, vf_set1(SM_ATANH2_A9));
+  p = vf_mla(p, u, vf_set1(SM_ATANH2_A7));
+  p = vf_mla(p, u, vf_set1(SM_ATANH2_A5));
+  p = vf_mla(p, u, vf_set1(SM_ATANH2_A3));
+  vf s2 = vf_add(sh, sh);
+  vf T = vf_mla(vf_mul(sh, u), p, vf_add(sl, sl));
+  vf lh = vf_add(s2, T);
+  vf ll = vf_add(vf_sub(s2, lh), T);
+  /* + k ln 2 (Fast2Sum: ln 2 > |lh| when k) */
+  vf a = vf_select(k, vf_set1(SM_LN2_F), vf_zero());
+  vf mh = vf_add(a, lh);
+  vf ml = vf_add(vf_add(vf_sub(a, mh), lh), vf_add(ll, vf_select(k, vf_set1(SM_LN2_F_LO), vf_zero())));
+  /* + max(b, 0) by TwoSum, one final rounding */
+  vf m = vf_max(vf_zero(), b);
+  vf s = vf_add(m, mh);
+  vf bb = vf_sub(s, m);
+  vf err = vf_add(vf_sub(m, vf_sub(s, bb)), vf_sub(mh, bb));
+  vf y = vf_add(s, vf_add(err, ml));
+  if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
+    y = softplus_tail(b, y);
+  return vf_mul(y, c->rbeta);
+}
+
+SIMDACT_ELEMENTWISE(softplus, approx, softplus_ctx, softplus_prep, softplus_approx_body)
+SIMDACT_ELEMENTWISE(softplus, u4, softplus_ctx, softplus_prep, softplus_u4_body)
+SIMDACT_ELEMENTWISE(softplus, u1, softplus_ctx, softplus_prep, softplus_u1_body)
