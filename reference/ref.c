@@ -398,6 +398,7 @@ void ref_mpfr_note_call(void) { atomic_fetch_add_explicit(&mpfr_calls, 1, memory
 double ref_ulp_mpfr(mpfr_srcptr f, float y) {
   if (mpfr_nan_p(f)) return isnan(y) ? 0.0 : INFINITY;
   if (isnan(y)) return INFINITY;
+  if (isinf(y) && mpfr_get_flt(f, MPFR_RNDN) == y) return 0; /* correctly rounded overflow */
   mpfr_t d, ff;
   mpfr_init2(d, mpfr_get_prec(f) + 160);
   mpfr_init2(ff, mpfr_get_prec(f));
@@ -765,6 +766,66 @@ void ref_eval_batch(const ref_par *q, const float *x, size_t n, ref_dd *v, float
   }
 }
 
+/* Only the correctly rounded values, for the piecewise acts (the exact
+ * tier's all-inputs check): where the answer on finite inputs is one IEEE
+ * operation the hardware operation is the correctly rounded value by
+ * definition; hard_sigmoid/hard_swish round a double whose error interval
+ * must round alike, else the full reference decides.  Returns 1 and fills r,
+ * or 0 when act needs ref_eval_batch.  tests/ref_metric checks it against
+ * ref_f32. */
+int ref_round_batch(const ref_par *q, const float *x, size_t n, float *r) {
+  float a = (float)q->a, b = (float)q->b;
+  switch (q->act) {
+  case REF_BINARY_STEP:
+    for (size_t j = 0; j < n; j++) { float v = x[j]; r[j] = v > 0 ? 1.0f : v != v ? v : 0.0f; }
+    return 1;
+  case REF_RELU:
+    for (size_t j = 0; j < n; j++) { float v = x[j]; r[j] = (v > 0 || v != v) ? v : 0.0f; }
+    return 1;
+  case REF_LEAKY_RELU: case REF_PRELU:
+    if (!(a > 0) || !isfinite(a)) return 0;
+    for (size_t j = 0; j < n; j++) { float v = x[j]; r[j] = (v > 0 || v != v) ? v : a * v; }
+    return 1;
+  case REF_LINEAR:
+    if (!(a != 0) || !isfinite(a) || !isfinite(b)) return 0;
+    for (size_t j = 0; j < n; j++) {
+      float v = x[j], s;
+      if (!isfinite(v)) { ref_special(q, v, &r[j]); continue; }
+      double p = (double)a * v, h, l; /* a*v exact in double */
+      ref_two_sum(p, b, &h, &l);
+      s = (float)h;
+      if (l != 0 && (double)s != h) { /* h may sit on a float midpoint: decide exactly */
+        ref_dd d = {h, l, 0};
+        int dec;
+        s = ref_dd_round(&d, &dec);
+      }
+      r[j] = s;
+    }
+    return 1;
+  case REF_HARD_SIGMOID: case REF_HARD_SWISH: {
+    /* (x+3)/6 and x(x+3)/6 in double with relative error < 2^-50: the float
+     * is decided when both ends of that interval round alike; else the full
+     * reference decides */
+    int sw = q->act == REF_HARD_SWISH;
+    for (size_t j = 0; j < n; j++) {
+      float v = x[j];
+      if (v <= -3) { r[j] = sw ? -0.0f : 0.0f; continue; }
+      if (v >= 3) { r[j] = sw ? v : 1.0f; continue; }
+      double d = v, qv = sw ? d * (d + 3) / 6 : (d + 3) / 6, w = fabs(qv) * 0x1p-50;
+      float lo = (float)(qv - w), hi = (float)(qv + w);
+      if (lo == hi || qv != qv) { r[j] = (float)qv; continue; }
+      ref_dd dv;
+      int dec;
+      ref_eval(q, v, &dv);
+      r[j] = ref_dd_round(&dv, &dec);
+      if (!dec) { ref_exact e; ref_mpfr_eval(q, v, NULL, &e); r[j] = e.r; }
+    }
+    return 1;
+  }
+  default: return 0;
+  }
+}
+
 /* ---------------- rounding and the metric ---------------- */
 
 static inline int f_is_even(float r) { return (ref_fbits(r) & 1) == 0; }
@@ -832,6 +893,9 @@ double ref_ulp_scale(double hi, double lo) {
 double ref_ulp_dd(double hi, double lo, float y) {
   if (isnan(hi)) return isnan(y) ? 0.0 : INFINITY;
   if (isnan(y)) return INFINITY;
+  /* an infinite y where f rounds to that infinity (|f| >= 2^128 - 2^103) is
+   * the correctly rounded overflow: 0, not |2^128 - f| */
+  if (isinf(y) && (y > 0 ? hi + lo >= 0x1p128 - 0x1p103 : hi + lo <= -(0x1p128 - 0x1p103))) return 0;
   if (isinf(hi)) { hi = copysign(0x1p128, hi); lo = 0; }
   double Y = isinf(y) ? copysign(0x1p128, y) : (double)y;
   return fabs((Y - hi) - lo) / ref_ulp_scale(hi, lo);

@@ -84,6 +84,11 @@ void ref_eval(const ref_par *q, float x, ref_dd *out);
 void ref_eval_batch(const ref_par *q, const float *x, size_t n, ref_dd *v, float *r,
                     unsigned char *undecided);
 
+/* Only the rounded values (binary_step, relu, leaky_relu/prelu with slope >
+ * 0, linear, hard_sigmoid, hard_swish): 1 if done, 0 if act needs
+ * ref_eval_batch. */
+int ref_round_batch(const ref_par *q, const float *x, size_t n, float *r);
+
 /* Round an exact or approximate double-double to binary32 (ties to even,
  * overflow to inf).  *decided = 0 when err leaves the rounding open. */
 float ref_dd_round(const ref_dd *v, int *decided);

@@ -211,13 +211,23 @@ static void score(struct scan *s, struct tbuf *t, size_t j, const scan_kernel *k
   }
 }
 
+/* The double-double reference of the batch (MPFR where it cannot round). */
+static void ref_batch(struct scan *s, struct tbuf *t, size_t n) {
+  ref_eval_batch(&s->q, t->x, n, t->v, t->r, t->esc);
+  if (s->cfg->mpfr_only) memset(t->esc, 1, n);
+  for (size_t j = 0; j < n; j++)
+    if (t->esc[j]) escalate(s, t->x[j], &t->v[j], &t->r[j]); /* esc stays 1: exact */
+}
+
 static void run_chunk(struct scan *s, struct tbuf *t, uint64_t c) {
   uint64_t start = c * s->chunk, end = start + s->chunk;
+  int have_v;
   if (end > s->total) end = s->total;
   scan_stats *cs = s->cs + c * s->nk;
   for (uint64_t b = start; b < end; b += BATCH) {
     size_t n = (size_t)(end - b < BATCH ? end - b : BATCH);
     /* inputs and their reference, once */
+    have_v = 1;
     for (size_t j = 0; j < n; j++) {
       t->x[j] = ref_bitsf(input_bits(s, b + j));
       t->esc[j] = 0;
@@ -229,11 +239,10 @@ static void run_chunk(struct scan *s, struct tbuf *t, uint64_t c) {
         t->r[j] = ref_maxout_f32(pair, 2);
         t->v[j].hi = t->r[j]; t->v[j].lo = 0; t->v[j].err = 0;
       }
+    } else if (s->cfg->bitwise && ref_round_batch(&s->q, t->x, n, t->r)) {
+      have_v = 0; /* the double-doubles only if a kernel differs */
     } else {
-      ref_eval_batch(&s->q, t->x, n, t->v, t->r, t->esc);
-      if (s->cfg->mpfr_only) memset(t->esc, 1, n);
-      for (size_t j = 0; j < n; j++)
-        if (t->esc[j]) escalate(s, t->x[j], &t->v[j], &t->r[j]); /* esc stays 1: exact */
+      ref_batch(s, t, n);
     }
     /* the kernels' input: scanned values with a neighbour special every GAP slots */
     size_t slots = 0, ng = 0;
@@ -322,6 +331,7 @@ static void run_chunk(struct scan *s, struct tbuf *t, uint64_t c) {
       for (size_t gi = 0; gi < ng; gi++)
         if (!same_result(ref_fbits(t->out[t->gpos[gi]]), s->gref[k * NG + t->gidx[gi]])) st->lane++;
       if (s->cfg->bitwise) { /* no precomputed figures: score every element */
+        if (!have_v) { ref_batch(s, t, n); have_v = 1; }
         for (size_t j = 0; j < n; j++) score(s, t, j, kr, st, t->out[t->pos[j]]);
         continue;
       }

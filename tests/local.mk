@@ -35,6 +35,7 @@ TESTS += tests/ref_rows
 check_PROGRAMS += tests/ref_exact_all
 tests_ref_exact_all_SOURCES = tests/ref_exact_all.c tests/tap.h
 tests_ref_exact_all_LDADD = $(REF_LDADD)
+# (not in TESTS: it runs in make check-exhaustive; see README for its cost)
 endif
 
 # simdact compare: the U test, and compare/report --history on real Google

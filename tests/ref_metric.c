@@ -44,6 +44,11 @@ int main(void) {
   tap_ok(ref_ulp_dd(INFINITY, 0, INFINITY) == 0, "inf vs inf: 0");
   tap_ok(ref_ulp_dd(FLT_MAX, 0, INFINITY) == 1.0, "f = FLT_MAX, y = inf (as 2^128): 1 ULP");
   tap_ok(ref_ulp_dd(INFINITY, 0, FLT_MAX) == 0.5, "f = inf (as 2^128), y = FLT_MAX: 0.5 (binade 2^128)");
+  tap_ok(ref_ulp_dd(3.6e38, 0, INFINITY) == 0 && ref_ulp_dd(-3.6e38, 0, -INFINITY) == 0,
+         "f beyond the overflow threshold, y = inf (the correctly rounded value): 0");
+  tap_ok(ref_ulp_error("selu", FLT_MAX, INFINITY, NULL) == 0 && ref_f32("selu", FLT_MAX, NULL) == INFINITY,
+         "selu(FLT_MAX) rounds to inf and inf scores 0");
+  tap_ok(ref_ulp_dd(3.6e38, 0, FLT_MAX) > 0.5, "f beyond the threshold, y = FLT_MAX: more than 0.5");
   tap_ok(ref_ulp_dd(NAN, 0, NAN) == 0, "NaN vs NaN: 0");
   tap_ok(isinf(ref_ulp_dd(NAN, 0, 1.0f)) && isinf(ref_ulp_dd(1.0, 0, NAN)), "NaN vs number: inf");
   tap_ok(ref_ulp_dd(-3.0, 0, -3.0f - 0x1p-22f) == 1.0, "negative values: 1 ULP");
@@ -105,6 +110,28 @@ int main(void) {
   float mx1[2] = {-0.0f, 0.0f}, mx2[3] = {1.0f, NAN, 2.0f}, mx3[2] = {-INFINITY, -3.0f};
   tap_ok(!signbit(ref_maxout_f32(mx1, 2)) && isnan(ref_maxout_f32(mx2, 3)) && ref_maxout_f32(mx3, 2) == -3,
          "maxout: +0 > -0, NaN wins, -inf loses");
+
+  /* ---- the exact tier's fast rounded batch agrees with ref_f32 ---- */
+  static const char *const ex[] = {"binary_step", "relu", "leaky_relu", "linear", "hard_sigmoid", "hard_swish", "prelu"};
+  static float bx[4096], br[4096];
+  for (size_t a = 0; a < sizeof ex / sizeof *ex; a++) {
+    simdact_params lp2 = {.alpha = 1.5f, .beta = 0.375f};
+    const simdact_params *pp = strcmp(ex[a], "linear") == 0 ? &lp2 : NULL;
+    ref_par q;
+    ref_par_init(&q, ref_act_id(ex[a]), pp);
+    long bad = 0, done = 0;
+    for (int rep = 0; rep < 64; rep++) {
+      for (int i = 0; i < 4096; i++) {
+        bx[i] = rndf();
+        if (i % 2) bx[i] = ldexpf(bx[i], -(int)(rnd32() % 200)) ; /* small and subnormal too */
+        if (i % 7 == 0) bx[i] = (float)((int)(rnd32() % 12001) - 6000) / 1000.0f; /* around +-3 */
+        if (i % 11 == 0) bx[i] = 3.0f * (float)((int)(rnd32() % 4097)) * 0x1p-24f; /* ties */
+      }
+      if (!ref_round_batch(&q, bx, 4096, br)) break;
+      for (int i = 0; i < 4096; i++, done++) bad += !same(br[i], ref_f32(ex[a], bx[i], pp));
+    }
+    tap_ok(done > 0 && bad == 0, "%s: fast rounded batch equals ref_f32 on %ld inputs (%ld differ)", ex[a], done, bad);
+  }
 
   /* ---- special values ---- */
   float v;

@@ -91,6 +91,11 @@ int main(void) {
   tap_ok(st.max_abs == 0x3p-22 && st.max_abs_x == fb(BAD3) && st.max_rel == 1 && st.max_rel_x == fb(BADSUB),
          "relu_wrong: max abs error 3*2^-22 at 3.0, max relative error 1 at the subnormal");
   tap_ok(!st.holds, "relu_wrong: the claimed 0.5 ULP bound is reported broken");
+  cfg.bitwise = 1;
+  scan_run(&cfg, &kw, 1, &st, &info);
+  tap_ok(st.count == NL && st.wrong_rounding == 3 && st.max_ulp == 512 && st.over_2 == 2 && !st.holds,
+         "relu_wrong, bitwise mode: the same 3 wrong roundings, max 512 ULP");
+  cfg.bitwise = 0;
   cfg.mode = SCAN_RANGE; cfg.lo = 1.0f; cfg.hi = 4.0f;
   scan_run(&cfg, &kw, 1, &st, &info);
   tap_ok(info.inputs == (2u << 23) + 1 && st.max_ulp == 3 && st.max_x == fb(BAD3) && st.over_half == 2 &&
