@@ -10,19 +10,25 @@
 # options:
 #   --out DIR         where everything goes (default bench-ci)
 #   --mode M          bench mode (default quick)
-#   --reps N          repetitions per benchmark (default 10; the U test needs >= 5)
+#   --rounds K        with --base-ref: bench BASE and NEW K times each,
+#                     interleaved B N N B B N ... so that the machine's drift
+#                     hits both alike; each run's median is one sample
+#                     (default 5, the fewest for alpha 0.01)
+#   --reps N          repetitions per benchmark and run (default 3 with
+#                     --base-ref, 10 otherwise: one run needs >= 5)
 #   --threshold PCT   smallest speed change that counts (default 5)
 #   --history FILE    append the CSV history row per benchmark (and plot it)
 #   --commit ID       commit recorded in the history (default: git rev-parse HEAD)
 #   --allow-cross-machine   with --base-dir from another machine
 #
-# Outputs in DIR: base/ and new/ (results folders), compare.md (for a pull
+# Outputs in DIR: base/ and new/ (results folders; with --base-ref one per
+# round, base/rK/<machine>/), last/ (NEW's last results folder), compare.md (for a pull
 # request comment), track.json (github-action-benchmark customSmallerIsBetter),
 # compare.txt (the terminal table).  Exit status: simdact compare's (0 clean,
 # 1 speed regression, 2 accuracy regression, 3 bad input), or 4 when building
 # or benchmarking failed.
 set -u
-base_ref= base_dir= no_base= out=bench-ci mode=quick reps=10 threshold=5 history= commit= cross=
+base_ref= base_dir= no_base= out=bench-ci mode=quick reps= rounds=5 threshold=5 history= commit= cross=
 while [ $# -gt 0 ]; do
   case $1 in
     --base-ref) base_ref=$2; shift 2 ;;
@@ -31,6 +37,7 @@ while [ $# -gt 0 ]; do
     --out) out=$2; shift 2 ;;
     --mode) mode=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --threshold) threshold=$2; shift 2 ;;
     --history) history=$2; shift 2 ;;
     --commit) commit=$2; shift 2 ;;
@@ -56,7 +63,8 @@ build() {
     make -j"$jobs" >>"$out/build-$2.log" 2>&1 ) ||
     { echo "bench-compare: building $2 failed; see $out/build-$2.log" >&2; tail -20 "$out/build-$2.log" >&2; exit 4; }
 }
-# bench SRCDIR NAME: results into $out/NAME/<machine>/, echoed as NAME's folder.
+[ -n "$reps" ] || { [ -n "$base_ref" ] && reps=3 || reps=10; }
+# bench SRCDIR NAME: results into $out/NAME/<machine>/.
 bench() {
   rm -rf "$out/$2"
   [ -x "$1/bench/simdact-bench" ] || { echo "bench-compare: $2 has no bench/simdact-bench (older than the bench?)" >&2; exit 4; }
@@ -73,15 +81,25 @@ if [ -n "$base_ref" ]; then
   git -C "$top" worktree add --detach "$wt" "$base_ref" >/dev/null 2>&1 ||
     { echo "bench-compare: cannot check out $base_ref" >&2; exit 3; }
   build "$wt" base
-  # Same machine, same job, one after the other: BASE then NEW.
-  bench "$wt" base
-  base=$(folder base)
+  # Same machine, same job, interleaved: B N, N B, B N, ... so that drift in
+  # the machine's speed falls on both sides alike.
+  base= new=
+  for r in $(seq 1 "$rounds"); do
+    if [ $((r % 2)) = 1 ]; then bench "$wt" "base/r$r"; bench "$top" "new/r$r"
+    else bench "$top" "new/r$r"; bench "$wt" "base/r$r"; fi
+    base="$base${base:+,}$(folder "base/r$r")"
+    new="$new${new:+,}$(folder "new/r$r")"
+  done
   git -C "$top" worktree remove --force "$wt" >/dev/null 2>&1
+else
+  bench "$top" new
+  new=$(folder new)
 fi
-bench "$top" new
-new=$(folder new)
 [ -n "$base_dir" ] && base=$base_dir
 [ -n "$no_base" ] && base=$new   # NEW against itself: all unchanged, history recorded
+# The tracker and history take NEW's last run.
+last=${new##*,}
+rm -rf "$out/last" && cp -r "$last" "$out/last"
 
 set -- --threshold "$threshold" --markdown "$out/compare.md" --json "$out/track.json" --commit "$commit"
 [ -n "$history" ] && set -- "$@" --csv "$history"

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "benchdata.h"
+#include "stats.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -11,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+static enum bench_clock clock_choice = BENCH_CLOCK_CPU;
+void bench_set_clock(enum bench_clock c) { clock_choice = c; }
 
 static char *xstrdup(const char *s) {
   if (!s) return NULL;
@@ -93,6 +97,19 @@ static double max_present(double a, double b) {
   if (isnan(a)) return b;
   if (isnan(b)) return a;
   return a > b ? a : b;
+}
+
+static void push_runmed(bench_row *r, double m) {
+  double *v = realloc(r->runmed, (r->nrun + 1) * sizeof *v);
+  if (!v) { fprintf(stderr, "simdact: out of memory\n"); exit(3); }
+  r->runmed = v;
+  r->runmed[r->nrun++] = m;
+}
+
+static void recount_reps(bench_set *s) {
+  s->reps_min = 0;
+  for (size_t k = 0; k < s->nrows; k++)
+    if (s->rows[k].n && (s->reps_min == 0 || s->rows[k].n < s->reps_min)) s->reps_min = s->rows[k].n;
 }
 
 /* machine.json beside the bench JSON, when there is one.  A machine.json
@@ -267,7 +284,16 @@ int bench_set_load(const char *path, bench_set *s, char *err, size_t errlen) {
     double x = num_field(b, "ns_per_element"), ips = num_field(b, "items_per_second");
     const char *unit = "ns/element";
     if (isnan(x)) x = ips > 0 ? 1e9 / ips : NAN;
-    if (isnan(x)) { x = cpu * scale; unit = "ns/iteration"; }
+    if (isnan(x)) {
+      x = (clock_choice == BENCH_CLOCK_REAL ? real : cpu) * scale;
+      unit = "ns/iteration";
+    } else if (clock_choice != BENCH_CLOCK_MEASURED && cpu > 0 && real > 0) {
+      /* x is per element on the clock the benchmark used: real time when its
+       * name ends in /real_time (or /manual_time), else CPU time. */
+      int used_real = strstr(name, "/real_time") || strstr(name, "/manual_time");
+      if (used_real && clock_choice == BENCH_CLOCK_CPU) x *= cpu / real;
+      if (!used_real && clock_choice == BENCH_CLOCK_REAL) x *= real / cpu;
+    }
     if (!(x > 0) || !isfinite(x)) {
       fail(err, errlen, "%s: benchmarks[%zu] (%s): time per %s is %g, not a positive number",
            s->path, i, name, unit + 3, x);
@@ -290,9 +316,10 @@ int bench_set_load(const char *path, bench_set *s, char *err, size_t errlen) {
     fail(err, errlen, "%s: Google Benchmark output without any benchmark result", s->path);
     goto out;
   }
-  s->reps_min = 0;
+  recount_reps(s);
+  s->runs = 1;
   for (size_t k = 0; k < s->nrows; k++)
-    if (s->rows[k].n && (s->reps_min == 0 || s->rows[k].n < s->reps_min)) s->reps_min = s->rows[k].n;
+    if (s->rows[k].n) push_runmed(&s->rows[k], stats_median(s->rows[k].v, s->rows[k].n));
 
   /* machine.json lives beside bench.json in a results folder. */
   char *dir = xstrdup(s->path);
@@ -305,11 +332,60 @@ out:
   return rc;
 }
 
+int bench_set_load_list(const char *list, bench_set *s, char *err, size_t errlen) {
+  char *copy = xstrdup(list), *save = NULL;
+  int rc = 0, first = 1;
+  memset(s, 0, sizeof *s);
+  for (char *p = strtok_r(copy, ",", &save); p && rc == 0; p = strtok_r(NULL, ",", &save)) {
+    if (first) {
+      rc = bench_set_load(p, s, err, errlen);
+      first = 0;
+      continue;
+    }
+    bench_set t;
+    rc = bench_set_load(p, &t, err, errlen);
+    if (rc == 0 && strcmp(t.machine, s->machine))
+      rc = fail(err, errlen, "%s and %s, runs of one side, come from different machines (%s; %s)",
+                s->path, t.path, s->machine, t.machine);
+    for (size_t i = 0; rc == 0 && i < t.nrows; i++) {
+      const bench_row *tr = &t.rows[i];
+      bench_row *r = row_get(s, tr->name);
+      if (r->unit && tr->unit && strcmp(r->unit, tr->unit)) {
+        rc = fail(err, errlen, "%s: benchmark %s has other units than in %s", t.path, tr->name, s->path);
+        break;
+      }
+      if (!r->unit) r->unit = tr->unit;
+      for (size_t k = 0; k < tr->n; k++) row_push(r, tr->v[k]);
+      for (size_t k = 0; k < tr->nrun; k++) push_runmed(r, tr->runmed[k]);
+      if (!r->label && tr->label) { r->label = xstrdup(tr->label); r->peer = tr->peer; }
+      if (!r->error && tr->error) r->error = xstrdup(tr->error);
+      r->max_ulp = max_present(r->max_ulp, tr->max_ulp);
+      r->claimed_ulp = max_present(r->claimed_ulp, tr->claimed_ulp);
+      r->nonfinite = max_present(r->nonfinite, tr->nonfinite);
+    }
+    if (rc == 0) {
+      size_t l = strlen(s->path) + strlen(t.path) + 2;
+      char *joined = malloc(l);
+      if (!joined) { fprintf(stderr, "simdact: out of memory\n"); exit(3); }
+      snprintf(joined, l, "%s,%s", s->path, t.path);
+      free(s->path);
+      s->path = joined;
+      s->runs++;
+    }
+    bench_set_free(&t);
+  }
+  if (first && rc == 0) rc = fail(err, errlen, "empty list of runs '%s'", list);
+  free(copy);
+  if (rc == 0) recount_reps(s);
+  return rc;
+}
+
 void bench_set_free(bench_set *s) {
   for (size_t i = 0; i < s->nrows; i++) {
     free(s->rows[i].name);
     free(s->rows[i].label);
     free(s->rows[i].v);
+    free(s->rows[i].runmed);
     free(s->rows[i].error);
   }
   free(s->rows);

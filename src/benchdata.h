@@ -28,6 +28,8 @@ typedef struct bench_row {
   const char *unit;    /* "ns/element" or "ns/iteration" */
   double *v;           /* one value per repetition (run_type "iteration") */
   size_t n, cap;
+  double *runmed;      /* median of each run's repetitions (several runs: a list) */
+  size_t nrun;
   double max_ulp;      /* NAN when absent */
   double claimed_ulp;  /* NAN when absent */
   double nonfinite;    /* NAN when absent */
@@ -40,6 +42,7 @@ typedef struct bench_set {
   bench_row *rows;
   size_t nrows, cap;
   size_t reps_min;        /* fewest repetitions of any row without error */
+  size_t runs;            /* how many runs (files) were pooled */
   char *date;             /* context.date */
   char *host;             /* context.host_name */
   char *machine;          /* machine identity (see above) */
@@ -50,11 +53,25 @@ typedef struct bench_set {
   char *mode;             /* context.simdact_mode (quick/full/...), or NULL */
 } bench_set;
 
+/* Which clock per-element times come from: Google Benchmark measures both;
+ * the benchmark's own choice (real time for "/real_time" names) is
+ * BENCH_CLOCK_MEASURED.  BENCH_CLOCK_CPU (the default) leaves out the time the
+ * thread was descheduled, which on a shared machine is load, not code;
+ * memory stalls still count. */
+enum bench_clock { BENCH_CLOCK_CPU, BENCH_CLOCK_REAL, BENCH_CLOCK_MEASURED };
+void bench_set_clock(enum bench_clock c);
+
 /* Load PATH (a JSON file, or a folder holding bench.json).  Returns 0, or -1
  * with a one-line reason in err: missing file, invalid or truncated JSON,
  * JSON that is not Google Benchmark output, no benchmark in it. */
 int bench_set_load(const char *path, bench_set *s, char *err, size_t errlen);
 void bench_set_free(bench_set *s);
+
+/* Load a comma-separated list of such paths as one set: the runs of one
+ * side (e.g. rounds interleaved with the other side's) pool their
+ * repetitions; max ULP and non-finite counts take the worst.  All runs must
+ * come from one machine. */
+int bench_set_load_list(const char *list, bench_set *s, char *err, size_t errlen);
 
 /* The row named name, or NULL. */
 const bench_row *bench_set_find(const bench_set *s, const char *name);

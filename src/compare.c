@@ -42,8 +42,9 @@ typedef struct cmp_opts {
   double threshold; /* fraction */
   double alpha;
   int allow_cross;
-  const char *markdown, *json, *csv, *commit, *filter;
+  const char *markdown, *json, *csv, *commit, *filter, *clock;
   int quiet;
+  int no_control;
 } cmp_opts;
 
 static void compare_usage(FILE *f) {
@@ -52,10 +53,17 @@ static void compare_usage(FILE *f) {
           "Compare two benchmark runs (Google Benchmark JSON files, or results folders\n"
           "holding bench.json and machine.json): per-benchmark median ns/element and\n"
           "max-ULP changes.  A speed change counts only if it exceeds the threshold AND\n"
-          "a two-sided Mann-Whitney U test over the repetitions finds it significant.\n\n"
+          "a two-sided Mann-Whitney U test over the repetitions finds it significant.\n"
+          "BASE and NEW may each be a comma-separated list of runs whose repetitions\n"
+          "are pooled: rounds of BASE and NEW interleaved in time share the machine's\n"
+          "drift, which separate runs do not (ci/bench-compare.sh --rounds).\n\n"
           "options:\n"
           "  --threshold PCT        smallest speed change that counts (default 5)\n"
           "  --alpha A              significance level of the U test (default 0.01)\n"
+          "  --clock cpu|real|measured  time per element from CPU time (default: the\n"
+          "                         thread's descheduled time is the machine's load, not\n"
+          "                         the code), wall-clock time, or the benchmark's own\n"
+          "  --no-control           do not withhold kernel verdicts when peers moved\n"
           "  --allow-cross-machine  compare runs from different machines (else refused)\n"
           "  --markdown FILE        write a Markdown report (a PR comment); '-' = stdout\n"
           "  --json FILE            write NEW in github-action-benchmark's\n"
@@ -66,7 +74,10 @@ static void compare_usage(FILE *f) {
           "  --filter TEXT          only benchmarks whose name contains TEXT\n"
           "  --quiet                no per-benchmark table on stdout, only the summary\n\n"
           "verdicts: improved, regressed, unchanged, noisy (beyond the threshold but not\n"
-          "significant), only in BASE / only in NEW, error.\n"
+          "significant), only in BASE / only in NEW, error.  Peers (label kind=peer:\n"
+          "libm, SLEEF, copy) are the control group: if one of them moved for real, the\n"
+          "machine changed speed between the runs and the kernels' speed verdicts are\n"
+          "withheld (noisy); peers never fail the comparison.\n"
           "exit status: 0 clean; 1 a significant speed regression beyond the threshold;\n"
           "2 an accuracy regression (max ULP above the claimed bound or above BASE, or\n"
           "new non-finite mismatches); 3 bad input (missing, truncated or non-Google\n"
@@ -109,11 +120,17 @@ static void judge(cmp_row *c, const cmp_opts *o) {
     return;
   }
   if (strcmp(b->unit, n->unit)) { c->v = V_ERROR; c->note = "units differ"; return; }
-  c->med_base = stats_median(b->v, b->n);
-  c->med_new = stats_median(n->v, n->n);
+  /* The unit of replication: the repetitions of one run, or, when a side
+   * pools several runs, each run's median (repetitions inside one run share
+   * the machine's state of the moment and are not independent across runs). */
+  int by_run = b->nrun > 1 && n->nrun > 1;
+  const double *bv = by_run ? b->runmed : b->v, *nv = by_run ? n->runmed : n->v;
+  size_t bn = by_run ? b->nrun : b->n, nn = by_run ? n->nrun : n->n;
+  c->med_base = stats_median(bv, bn);
+  c->med_new = stats_median(nv, nn);
   c->change = c->med_new / c->med_base - 1;
   stats_mwu t;
-  stats_mwu_test(b->v, b->n, n->v, n->n, &t);
+  stats_mwu_test(bv, bn, nv, nn, &t);
   c->p = t.p;
   if (fabs(c->change) <= o->threshold) c->v = V_UNCHANGED;
   else if (!(c->p < o->alpha)) c->v = V_NOISY;
@@ -153,7 +170,7 @@ static void fmt_p(char *buf, size_t len, double p) {
   else snprintf(buf, len, "%.3f", p);
 }
 
-typedef struct counts { size_t v[7], acc; } counts;
+typedef struct counts { size_t v[7], acc, slower_ours, withheld, peers_moved; } counts;
 
 /* A row is "flagged" for the Markdown summary when it needs a reader's eye:
  * a real change, an accuracy regression, a row in one run only, an error. */
@@ -191,7 +208,7 @@ static void print_table(FILE *f, const cmp_row *rows, size_t n, int md, int only
     fmt_num(bd, sizeof bd, c->new_ && !isnan(c->new_->claimed_ulp) ? c->new_->claimed_ulp
                            : c->base                               ? c->base->claimed_ulp
                                                                    : NAN);
-    const char *acc = c->acc ? c->acc : c->note ? c->note : "ok";
+    const char *acc = c->acc ? c->acc : c->note ? c->note : any->peer ? "ok (peer)" : "ok";
     if (md)
       written += (size_t)fprintf(f, "| `%s` | %s | %s | %s | %s | %s%s%s | %s | %s | %s | %s%s%s |\n", any->name, mb, mn, ch, p,
               c->v == V_REGRESSED ? "**" : "", verdict_name[c->v], c->v == V_REGRESSED ? "**" : "", ub,
@@ -207,6 +224,9 @@ static void summary_line(FILE *f, const counts *k, int md) {
   fprintf(f, "%s%zu regressed, %zu improved, %zu noisy, %zu unchanged; %zu accuracy regression%s",
           md ? "**" : "", k->v[V_REGRESSED], k->v[V_IMPROVED], k->v[V_NOISY], k->v[V_UNCHANGED],
           k->acc, k->acc == 1 ? "" : "s");
+  if (k->withheld)
+    fprintf(f, "; %zu kernel verdicts withheld because %zu peers moved (the machine changed speed)",
+            k->withheld, k->peers_moved);
   if (k->v[V_ONLY_BASE] || k->v[V_ONLY_NEW] || k->v[V_ERROR])
     fprintf(f, "; %zu only in BASE, %zu only in NEW, %zu with errors", k->v[V_ONLY_BASE],
             k->v[V_ONLY_NEW], k->v[V_ERROR]);
@@ -221,9 +241,11 @@ static void write_markdown(FILE *f, const bench_set *b, const bench_set *n, cons
   fprintf(f, "\n- BASE: `%s` (%s, %s)\n- NEW: `%s` (%s, %s)\n- machine: %s\n", b->path,
           b->date ? b->date : "?", b->host ? b->host : "?", n->path, n->date ? n->date : "?",
           n->host ? n->host : "?", n->machine);
-  fprintf(f, "- speed: medians over %zu (BASE) and %zu (NEW) repetitions; a change counts when it "
+  int by_run = b->runs > 1 && n->runs > 1;
+  fprintf(f, "- speed: medians over %zu (BASE) and %zu (NEW) %s; a change counts when it "
              "exceeds %.3g%% and a two-sided Mann-Whitney U test gives p < %.3g\n\n",
-          b->reps_min, n->reps_min, 100 * o->threshold, o->alpha);
+          by_run ? b->runs : b->reps_min, by_run ? n->runs : n->reps_min,
+          by_run ? "runs (each run's median is one sample)" : "repetitions", 100 * o->threshold, o->alpha);
   size_t nflagged = 0;
   for (size_t i = 0; i < nrows; i++) nflagged += flagged(&rows[i]);
   if (nflagged) {
@@ -371,6 +393,7 @@ int cli_compare(int argc, char **argv) {
                         : !strcmp(a, "--csv")    ? &o.csv
                         : !strcmp(a, "--commit") ? &o.commit
                         : !strcmp(a, "--filter") ? &o.filter
+                        : !strcmp(a, "--clock")  ? &o.clock
                                                  : NULL;
     int numeric = !strcmp(a, "--threshold") || !strcmp(a, "--alpha");
     if (sval || numeric) {
@@ -387,6 +410,8 @@ int cli_compare(int argc, char **argv) {
       }
       if (!strcmp(a, "--alpha")) o.alpha = x;
       else o.threshold = x / 100;
+    } else if (!strcmp(a, "--no-control")) {
+      o.no_control = 1;
     } else if (!strcmp(a, "--allow-cross-machine")) {
       o.allow_cross = 1;
     } else if (!strcmp(a, "--quiet") || !strcmp(a, "-q")) {
@@ -407,17 +432,26 @@ int cli_compare(int argc, char **argv) {
     compare_usage(stderr);
     return COMPARE_BAD_INPUT;
   }
+  if (o.clock) {
+    if (!strcmp(o.clock, "cpu")) bench_set_clock(BENCH_CLOCK_CPU);
+    else if (!strcmp(o.clock, "real")) bench_set_clock(BENCH_CLOCK_REAL);
+    else if (!strcmp(o.clock, "measured")) bench_set_clock(BENCH_CLOCK_MEASURED);
+    else {
+      fprintf(stderr, "simdact compare: bad value '%s' for --clock (cpu, real or measured)\n", o.clock);
+      return COMPARE_BAD_INPUT;
+    }
+  }
   if (!o.commit) o.commit = getenv("GITHUB_SHA");
   if (!o.commit) o.commit = getenv("CI_COMMIT_SHA");
 
   bench_set b, n;
   char err[1024];
-  if (bench_set_load(paths[0], &b, err, sizeof err)) {
+  if (bench_set_load_list(paths[0], &b, err, sizeof err)) {
     fprintf(stderr, "simdact compare: BASE %s\n", err);
     bench_set_free(&b);
     return COMPARE_BAD_INPUT;
   }
-  if (bench_set_load(paths[1], &n, err, sizeof err)) {
+  if (bench_set_load_list(paths[1], &n, err, sizeof err)) {
     fprintf(stderr, "simdact compare: NEW %s\n", err);
     bench_set_free(&b);
     bench_set_free(&n);
@@ -449,12 +483,14 @@ int cli_compare(int argc, char **argv) {
     fprintf(stderr, "simdact compare: warning: compilers differ (BASE %s, NEW %s)\n", b.compiler,
             n.compiler);
   size_t need = reps_needed(o.alpha);
-  size_t have = b.reps_min < n.reps_min ? b.reps_min : n.reps_min;
-  if (stats_mwu_min_p(b.reps_min, n.reps_min) >= o.alpha)
-    fprintf(stderr, "simdact compare: warning: only %zu repetition%s per benchmark: the U test cannot "
-                    "reach alpha %g, so changes beyond the threshold show as 'noisy'; run the bench "
-                    "with --benchmark_repetitions=%zu or more\n",
-            have, have == 1 ? "" : "s", o.alpha, need);
+  int by_run = b.runs > 1 && n.runs > 1;
+  size_t nb = by_run ? b.runs : b.reps_min, nn = by_run ? n.runs : n.reps_min;
+  size_t have = nb < nn ? nb : nn;
+  if (stats_mwu_min_p(nb, nn) >= o.alpha)
+    fprintf(stderr, "simdact compare: warning: only %zu %s per side: the U test cannot reach alpha %g, "
+                    "so changes beyond the threshold show as 'noisy'; %s %zu or more\n",
+            have, by_run ? "runs" : "repetitions", o.alpha,
+            by_run ? "give each side" : "run the bench with --benchmark_repetitions=", need);
 
   cmp_row *rows = calloc(b.nrows + n.nrows, sizeof *rows);
   if (!rows) { fprintf(stderr, "simdact compare: out of memory\n"); rc = COMPARE_BAD_INPUT; goto done; }
@@ -474,13 +510,38 @@ int cli_compare(int argc, char **argv) {
     rc = COMPARE_BAD_INPUT;
     goto done;
   }
-  counts k = {{0}, 0};
+  counts k = {{0}, 0, 0, 0, 0};
   for (size_t i = 0; i < nrows; i++) {
     judge(&rows[i], &o);
+    const bench_row *r = rows[i].new_ ? rows[i].new_ : rows[i].base;
+    k.peers_moved += r->peer && (rows[i].v == V_REGRESSED || rows[i].v == V_IMPROVED);
+  }
+  /* Peers (libm, SLEEF, copy) are code this change does not touch: the
+   * control group.  When one of them moved for real, the machine's speed
+   * changed between the runs, and our kernels' speed verdicts would be the
+   * machine's, not the code's: they are withheld (shown as noisy). */
+  if (k.peers_moved && !o.no_control)
+    for (size_t i = 0; i < nrows; i++) {
+      const bench_row *r = rows[i].new_ ? rows[i].new_ : rows[i].base;
+      if (!r->peer && (rows[i].v == V_REGRESSED || rows[i].v == V_IMPROVED)) {
+        rows[i].v = V_NOISY;
+        rows[i].note = "withheld: peers moved";
+        k.withheld++;
+      }
+    }
+  for (size_t i = 0; i < nrows; i++) {
+    const bench_row *r = rows[i].new_ ? rows[i].new_ : rows[i].base;
     k.v[rows[i].v]++;
     k.acc += rows[i].acc != NULL;
+    k.slower_ours += !r->peer && rows[i].v == V_REGRESSED;
   }
-  rc = k.acc ? COMPARE_LESS_ACCURATE : k.v[V_REGRESSED] ? COMPARE_SLOWER : COMPARE_OK;
+  if (k.peers_moved)
+    fprintf(stderr, "simdact compare: warning: %zu peer benchmark%s (libm, SLEEF, copy: code this change "
+                    "does not touch) changed speed significantly: the machine's speed changed between "
+                    "the runs%s\n", k.peers_moved, k.peers_moved == 1 ? "" : "s",
+            o.no_control ? "" : "; speed verdicts of the kernels are withheld (noisy). Interleave "
+                                "BASE and NEW runs (ci/bench-compare.sh --rounds) or use a quieter machine");
+  rc = k.acc ? COMPARE_LESS_ACCURATE : k.slower_ours ? COMPARE_SLOWER : COMPARE_OK;
 
   if (!o.quiet) {
     printf("BASE %s (%s)\nNEW  %s (%s)\n", b.path, b.date ? b.date : "?", n.path, n.date ? n.date : "?");
@@ -493,7 +554,7 @@ int cli_compare(int argc, char **argv) {
   for (size_t i = 0; i < nrows; i++) {
     const cmp_row *c = &rows[i];
     if (c->v == V_REGRESSED)
-      printf("REGRESSED %s: %.4g -> %.4g %s (%+.1f%%, p %.2g)\n", c->base->name, c->med_base, c->med_new,
+      printf("REGRESSED%s %s: %.4g -> %.4g %s (%+.1f%%, p %.2g)\n", c->base->peer ? " (peer)" : "", c->base->name, c->med_base, c->med_new,
              c->base->unit, 100 * c->change, c->p);
     if (c->acc)
       printf("ACCURACY %s: %s (max ULP %g%s%g, bound %g)\n", c->new_->name, c->acc,
