@@ -306,7 +306,12 @@ int bench_set_load(const char *path, bench_set *s, char *err, size_t errlen) {
     }
     r->unit = unit;
     row_push(r, x);
-    r->max_ulp = max_present(r->max_ulp, num_field(b, "max_ulp"));
+    const char *accm = str_field(b, "accuracy");
+    if (accm && !r->acc_mode) r->acc_mode = xstrdup(accm);
+    double mu = num_field(b, "max_ulp");
+    if (isnan(mu) && accm && (!strcmp(accm, "sampled") || !strcmp(accm, "exhaustive")))
+      mu = INFINITY; /* measured, but not finite: the bench writes null */
+    r->max_ulp = max_present(r->max_ulp, mu);
     r->claimed_ulp = max_present(r->claimed_ulp, num_field(b, "bound_ulp"));
     r->claimed_ulp = max_present(r->claimed_ulp, num_field(b, "claimed_ulp"));
     r->nonfinite = max_present(r->nonfinite, num_field(b, "nonfinite_mismatch"));
@@ -359,6 +364,7 @@ int bench_set_load_list(const char *list, bench_set *s, char *err, size_t errlen
       for (size_t k = 0; k < tr->nrun; k++) push_runmed(r, tr->runmed[k]);
       if (!r->label && tr->label) { r->label = xstrdup(tr->label); r->peer = tr->peer; }
       if (!r->error && tr->error) r->error = xstrdup(tr->error);
+      if (!r->acc_mode && tr->acc_mode) r->acc_mode = xstrdup(tr->acc_mode);
       r->max_ulp = max_present(r->max_ulp, tr->max_ulp);
       r->claimed_ulp = max_present(r->claimed_ulp, tr->claimed_ulp);
       r->nonfinite = max_present(r->nonfinite, tr->nonfinite);
@@ -386,6 +392,7 @@ void bench_set_free(bench_set *s) {
     free(s->rows[i].label);
     free(s->rows[i].v);
     free(s->rows[i].runmed);
+    free(s->rows[i].acc_mode);
     free(s->rows[i].error);
   }
   free(s->rows);

@@ -13,6 +13,8 @@
  *                         "claimed_ulp" is read too
  *   nonfinite_mismatch    count of inputs with a wrong NaN/inf result;
  *                         "nonfinite_mismatches" is read too
+ *   accuracy              "sampled" or "exhaustive" (max_ulp null then means a
+ *                         non-finite max ULP: counted as infinite)
  * and the label: "kind=peer" in it marks a peer (libm, SLEEF, copy), whose
  * accuracy changes are reported but are not ours to fail on.
  * Machine identity: machine.json "machine" beside bench.json, else the
@@ -35,6 +37,7 @@ typedef struct bench_row {
   double nonfinite;    /* NAN when absent */
   char *error;         /* error_message when the benchmark failed, else NULL */
   int peer;            /* label says kind=peer */
+  char *acc_mode;      /* "accuracy": "sampled", "exhaustive", ... or NULL */
 } bench_row;
 
 typedef struct bench_set {

@@ -101,7 +101,10 @@ static const char *accuracy_regression(const bench_row *b, const bench_row *n) {
   if (b && !isnan(n->max_ulp) && !isnan(b->claimed_ulp) && isnan(n->claimed_ulp) &&
       n->max_ulp > b->claimed_ulp)
     return "max ULP above BASE's claimed bound";
-  if (b && !isnan(n->max_ulp) && !isnan(b->max_ulp) && n->max_ulp > b->max_ulp)
+  /* A sampled figure against an exhaustive one (or the reverse) says nothing
+   * about a change: only like against like. */
+  int same_mode = !b || !b->acc_mode || !n->acc_mode || !strcmp(b->acc_mode, n->acc_mode);
+  if (b && same_mode && !isnan(n->max_ulp) && !isnan(b->max_ulp) && n->max_ulp > b->max_ulp)
     return "max ULP above BASE";
   if (!isnan(n->nonfinite) && n->nonfinite > (b && !isnan(b->nonfinite) ? b->nonfinite : 0))
     return "new non-finite mismatches";
@@ -488,9 +491,10 @@ int cli_compare(int argc, char **argv) {
   size_t have = nb < nn ? nb : nn;
   if (stats_mwu_min_p(nb, nn) >= o.alpha)
     fprintf(stderr, "simdact compare: warning: only %zu %s per side: the U test cannot reach alpha %g, "
-                    "so changes beyond the threshold show as 'noisy'; %s %zu or more\n",
+                    "so changes beyond the threshold show as 'noisy'; %s%zu or more%s\n",
             have, by_run ? "runs" : "repetitions", o.alpha,
-            by_run ? "give each side" : "run the bench with --benchmark_repetitions=", need);
+            by_run ? "give each side " : "run the bench with --repetitions=", need,
+            by_run ? " runs" : " (Google Benchmark: --benchmark_repetitions)");
 
   cmp_row *rows = calloc(b.nrows + n.nrows, sizeof *rows);
   if (!rows) { fprintf(stderr, "simdact compare: out of memory\n"); rc = COMPARE_BAD_INPUT; goto done; }
