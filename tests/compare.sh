@@ -253,6 +253,21 @@ if [ -x "$BENCHPROG" ]; then
     done
   }
   rounds; ok $? "real bench: ten tiny runs"
+  # Kernels already above their claimed bound in these runs (the checkasm
+  # tests report those): compare rightly flags them in every comparison, so
+  # the checks below accept exactly those accuracy lines and no others.
+  python3 -c "
+import json, sys
+for b in json.load(open(sys.argv[1]))['benchmarks']:
+    m, c = b.get('max_ulp', 0), b.get('claimed_ulp')
+    if c is not None and b.get('accuracy') in ('sampled', 'exhaustive') and (m is None or m > c):
+        print(b['run_name'])" "$T/b1/bench.json" | sort -u >"$T/overbound"
+  [ -s "$T/overbound" ] && diag "kernels above their claimed bound here: $(tr '\n' ' ' <"$T/overbound")"
+  # quiet_ok: exit 0, or 2 with only the kernels above listed as above their bound
+  quiet_ok() {
+    grep '^ACCURACY' "$T/out" | sed 's/^ACCURACY \(.*\): max ULP above the claimed bound .*/\1/' | sort -u >"$T/accl"
+    { [ "$rc" = 0 ] && [ ! -s "$T/accl" ]; } || { [ "$rc" = 2 ] && cmp -s "$T/accl" "$T/overbound"; }
+  }
   # Two single runs: what does not depend on timing.  (Whether their speed
   # verdicts stay quiet depends on the machine's load: on this shared 2-core
   # machine a burst can move one tiny kernel by 30% with all 5 repetitions
@@ -262,22 +277,21 @@ if [ -x "$BENCHPROG" ]; then
   nb=$(python3 -c "
 import json, sys
 print(len({b['run_name'] for b in json.load(open(sys.argv[1]))['benchmarks'] if not b.get('error_occurred')}))" "$T/b1/bench.json")
-  [ "$rc" -le 1 ] && grep -q '0 accuracy regressions' "$T/out" &&
-    [ "$(grep -Ec ' (unchanged|noisy|regressed|improved) ' "$T/out")" = "$nb" ]
-  ok $? "real bench, two single runs: all $nb benchmarks judged, no accuracy regression, no bad input (exit $rc)"
+  { [ "$rc" = 1 ] || quiet_ok; } && [ "$(grep -Ec ' (unchanged|noisy|regressed|improved) ' "$T/out")" = "$nb" ]
+  ok $? "real bench, two single runs: all $nb benchmarks judged, accuracy flags only where already above the bound, no bad input (exit $rc)"
   run_compare "$bl" "$nl"
-  if [ "$rc" != 0 ] || grep -Eq ' (regressed|improved) ' "$T/out"; then
+  if ! quiet_ok || grep -Eq ' (regressed|improved) ' "$T/out"; then
     diag "interleaved rounds: $(grep -Ec ' (regressed|improved) ' "$T/out") flagged; measuring the rounds again"
     rounds; run_compare "$bl" "$nl"
   fi
-  [ "$rc" = 0 ] && ! grep -Eq ' (regressed|improved) ' "$T/out" && grep -q 'over 5 (BASE) and 5 (NEW) runs' "$T/out" 2>/dev/null ||
-    { "$SIMDACT" compare --markdown - "$bl" "$nl" 2>/dev/null | grep -q 'over 5 (BASE) and 5 (NEW) runs' && [ "$rc" = 0 ] &&
-      ! grep -Eq ' (regressed|improved) ' "$T/out"; }
-  ok $? "real bench, 5 interleaved rounds per side: unchanged or noisy only, exit 0 ($rc)"
+  quiet_ok && ! grep -Eq ' (regressed|improved) ' "$T/out" &&
+    "$SIMDACT" compare --markdown - "$bl" "$nl" 2>/dev/null | grep -q 'over 5 (BASE) and 5 (NEW) runs'
+  ok $? "real bench, 5 interleaved rounds per side: unchanged or noisy only ($rc)"
   # (tiny runs are too short for a 20% slowdown to stand out of their noise:
   # the fixture's runs above carry that check)
   slow "$T/b1/bench.json" "$T/realslow2.json" sigmoid.u1 1.02
-  expect 0 "0 regressed" "real bench: sigmoid.u1 2% slower is not regressed" "$T/b1" "$T/realslow2.json"
+  run_compare "$T/b1" "$T/realslow2.json"
+  quiet_ok && grep -q '^0 regressed' "$T/out"; ok $? "real bench: sigmoid.u1 2% slower is not regressed ($rc)"
   edit "$T/b1/bench.json" "$T/realacc.json" "
 if b['name'].startswith('sigmoid.u4'): b['max_ulp'] = b['claimed_ulp'] * 1.5"
   expect 2 "max ULP above the claimed bound" "real bench: sigmoid.u4 above its bound: exit 2" "$T/b1" "$T/realacc.json"
