@@ -66,11 +66,12 @@ build() {
 [ -n "$reps" ] || { [ -n "$base_ref" ] && reps=3 || reps=10; }
 # bench SRCDIR NAME: results into $out/NAME/<machine>/.
 bench() {
-  rm -rf "$out/$2"
+  rm -rf "$out/$2" && mkdir -p "$out/$2"
+  log="$out/bench-$(echo "$2" | tr / -).log"
   [ -x "$1/bench/simdact-bench" ] || { echo "bench-compare: $2 has no bench/simdact-bench (older than the bench?)" >&2; exit 4; }
   echo "bench-compare: benchmarking $2 (mode $mode, $reps repetitions)" >&2
-  "$1/bench/simdact-bench" --mode="$mode" --repetitions="$reps" --out="$out/$2" >"$out/bench-$2.log" 2>&1 ||
-    { echo "bench-compare: the $2 bench failed; see $out/bench-$2.log" >&2; tail -20 "$out/bench-$2.log" >&2; exit 4; }
+  "$1/bench/simdact-bench" --mode="$mode" --repetitions="$reps" --no-report --out="$out/$2" >"$log" 2>&1 ||
+    { echo "bench-compare: the $2 bench failed; see $log" >&2; tail -20 "$log" >&2; exit 4; }
 }
 folder() { for d in "$out/$1"/*/; do [ -f "$d/bench.json" ] && { echo "${d%/}"; return; }; done; echo "$out/$1"; }
 
@@ -78,6 +79,7 @@ build "$top" new
 if [ -n "$base_ref" ]; then
   wt="$out/base-src"
   rm -rf "$wt"; git -C "$top" worktree prune
+  trap 'git -C "$top" worktree remove --force "$wt" >/dev/null 2>&1' EXIT
   git -C "$top" worktree add --detach "$wt" "$base_ref" >/dev/null 2>&1 ||
     { echo "bench-compare: cannot check out $base_ref" >&2; exit 3; }
   build "$wt" base

@@ -18,3 +18,8 @@ bench-compare: simdact$(EXEEXT)
 	./simdact$(EXEEXT) compare --markdown $(BENCH_COMPARE_OUT)/compare.md \
 	  --json $(BENCH_COMPARE_OUT)/track.json $(COMPARE_FLAGS) "$(BASE)" $(BENCH_COMPARE_OUT)/*/
 .PHONY: bench-compare
+
+clean-local: clean-bench-compare
+clean-bench-compare:
+	-rm -rf $(BENCH_COMPARE_OUT)
+.PHONY: clean-bench-compare
