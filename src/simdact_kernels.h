@@ -41,9 +41,9 @@ SIMDACT_KERNEL(tanh,         approx, 950,  ELEMENTWISE)
 SIMDACT_KERNEL(elu,          u1,     0.7,  ELEMENTWISE)
 SIMDACT_KERNEL(elu,          u4,     1.1,  ELEMENTWISE)
 SIMDACT_KERNEL(elu,          approx, 330,  ELEMENTWISE)
-/* selu (simd/act/elu.h) is registered once the metric scores the correctly
- * rounded overflow selu(FLT_MAX) = inf as exact (it counts inf as 2^128
- * against the exact 3.58e38 today). */
+SIMDACT_KERNEL(selu,         u1,     0.8,  ELEMENTWISE)
+SIMDACT_KERNEL(selu,         u4,     2.1,  ELEMENTWISE)
+SIMDACT_KERNEL(selu,         approx, 300,  ELEMENTWISE)
 SIMDACT_KERNEL(mish,         u1,     0.85, ELEMENTWISE)
 SIMDACT_KERNEL(mish,         u4,     3.8,  ELEMENTWISE)
 SIMDACT_KERNEL(mish,         approx, 2500, ELEMENTWISE)
