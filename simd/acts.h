@@ -13,3 +13,5 @@
 #include "simd/act/elu.h"
 #include "simd/act/mish.h"
 #include "simd/act/softplus.h"
+#include "simd/act/softsign.h"
+#include "simd/act/gelu.h"

@@ -46,3 +46,14 @@ coeffs: coeffs-exp
 coeffs-exp:
 	$(SOLLYA) $(srcdir)/simd/math/sollya/exp.sollya > $(srcdir)/simd/math/exp_coeffs.h.tmp
 	mv $(srcdir)/simd/math/exp_coeffs.h.tmp $(srcdir)/simd/math/exp_coeffs.h
+
+# gelu / softsign (simd/act/gelu.h, simd/act/softsign.h); `make coeffs`
+# regenerates simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol.
+noinst_HEADERS += simd/act/softsign.h simd/act/gelu.h simd/math/gelu_coeffs.h
+EXTRA_DIST += simd/math/sollya/gelu.sol
+
+.PHONY: coeffs coeffs-gelu
+coeffs: coeffs-gelu
+coeffs-gelu:
+	$(SOLLYA) $(srcdir)/simd/math/sollya/gelu.sol > $(srcdir)/simd/math/gelu_coeffs.h.tmp
+	mv $(srcdir)/simd/math/gelu_coeffs.h.tmp $(srcdir)/simd/math/gelu_coeffs.h
