@@ -17,7 +17,8 @@
 #include "tap.h"
 
 static const char *const acts[] = {"sigmoid", "swish", "silu", "tanh", "elu",
-                                   "selu", "softplus", "mish"};
+                                   "selu", "softplus", "mish", "softsign", "gelu",
+                                   "gelu_tanh"};
 
 static float f_of(uint32_t u) { float f; memcpy(&f, &u, 4); return f; }
 

@@ -79,3 +79,103 @@ VEC_INLINE vf gelu_u1_body(vf x, const simdact_noctx *c) {
   return vf_select(vf_isnan(x), x, y);
 }
 SIMDACT_ELEMENTWISE(gelu, u1, simdact_noctx, simdact_noprep, gelu_u1_body)
+
+/* gelu_tanh(x) = 0.5 x (1 + tanh(u)), u = sqrt(2/pi) (x + 0.044715 x^3).
+ * 1 + tanh(u) = 2 sigmoid(2u), so gelu_tanh(x) = x s with s = sigmoid(v),
+ * v = 2u, and with E = e^-|v| <= 1: s = 1/(1 + E) for x > 0 and E/(1 + E)
+ * for x <= 0 (v has the sign of x).  No cancellation on either side.
+ *
+ * u1: in double.  v = C1 z + C3 z^3 (z = |x|) is exact to 2^-52 relative in
+ * double (z^2 exact, two roundings after), so the exponent keeps its digits
+ * where |v| is large: a float v would be off by 2^-24 * 140 absolute in the
+ * negative tail, hundreds of ULPs.  E = 2^k e^r as in gelu u1 (same
+ * polynomial); 2^k is carried as the normal float 2^(k + 100) and the 2^-100
+ * applied in double, because here the result x E stays representable well
+ * below E = 2^-149 (k reaches -205 at the clamp |x| = 12, where x E < 2^-180
+ * rounds to -0 and 1/(1 + E) = 1).  s is one double division; x s rounds
+ * once to float.  NaN: the clamps turn it into 12, the final select puts it
+ * back. */
+#define GELU_TANH_C1 0x1.9884533d43651p+0 /* 2 sqrt(2/pi), rounded to double */
+#define GELU_TANH_C3 0x1.2444f2a4d8b4bp-4 /* 2 sqrt(2/pi) 0.044715, rounded to double */
+#define GELU_TANH_ZMAX 12.0f
+#define GELU_TANH_K 100
+VEC_INLINE vd gelu_tanh_u1_half(vd xc, vd z, vd k, vd p2k) {
+  vd z2 = vd_mul(z, z);                                   /* exact */
+  vd v = vd_mul(z, vd_mla(z2, vd_set1(GELU_TANH_C3), vd_set1(GELU_TANH_C1)));
+  vd r = vd_mla(k, vd_set1(-GELU_LN2), vd_sub(vd_set1(0.0), v)); /* -v - k ln2 */
+  vd e = vd_set1(GELU_U1_E_C6);
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C5));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C4));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C3));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C2));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C1));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C0));               /* e^r */
+  vd E = vd_mul(vd_mul(e, p2k), vd_set1(0x1p-100));       /* e^-v, exact scalings */
+  vd num = vd_select(vd_gt(xc, vd_set1(0.0)), vd_set1(1.0), E);
+  return vd_mul(xc, vd_div(num, vd_add(vd_set1(1.0), E)));
+}
+VEC_INLINE vf gelu_tanh_u1_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf zmax = vf_set1(GELU_TANH_ZMAX);
+  vf z = vf_min(vf_abs(x), zmax);                     /* NaN -> ZMAX */
+  vf xc = vf_max(x, vf_neg(zmax));                    /* -inf -> -ZMAX; keeps -0 */
+  /* k = round(-v log2 e) from a float v (within 2^-14 of the exact product,
+   * which widens |r| <= ln2/2 by less than 2^-14: inside the polynomial's
+   * 0.3466 range) */
+  vf vf_ = vf_mul(z, vf_mla(vf_mul(z, z), vf_set1((float)GELU_TANH_C3), vf_set1((float)GELU_TANH_C1)));
+  vf k = vf_round(vf_mul(vf_neg(vf_), vf_set1((float)GELU_LOG2E)));
+  vf p2k = vi_as_vf(vi_shl(vi_add(vf_to_vi_round(k), vi_set1(127 + GELU_TANH_K)), 23));
+  vd lo = gelu_tanh_u1_half(vd_from_vf_lo(xc), vd_from_vf_lo(z), vd_from_vf_lo(k), vd_from_vf_lo(p2k));
+  vd hi = gelu_tanh_u1_half(vd_from_vf_hi(xc), vd_from_vf_hi(z), vd_from_vf_hi(k), vd_from_vf_hi(p2k));
+  vf y = vf_from_vd(lo, hi);
+  return vf_select(vf_isnan(x), x, y);
+}
+SIMDACT_ELEMENTWISE(gelu_tanh, u1, simdact_noctx, simdact_noprep, gelu_tanh_u1_body)
+
+/* 1/d to about 2^-23 relative for d in [1, 2^7]: the vf_rcp14 estimate and
+ * one Newton step (no division: faster than vf_div on every x86 ISA). */
+VEC_INLINE vf gelu_recip(vf d) {
+  vf r = vf_rcp14(d);
+  return vf_mla(r, vf_mla(vf_neg(d), r, vf_set1(1.0f)), r);
+}
+
+/* ---- approx tiers (<= 4096 ULP): float throughout ----
+ * gelu: E = sm_exp_approx(-z^2/2) (relative error 1.1e-4; the float
+ * exponent is off by at most 103 * 2^-24, 2^-17 relative in E), G of degree
+ * 5 (2^-15.2), t = 1/(1 + P z) from gelu_recip (2^-23).  q = x G first, then q E, so a
+ * subnormal E (z > 13.2) costs at most |q| <= 0.4 of its half-ulp.  x > 0:
+ * x - q E, where q E <= x/2 (no cancellation). */
+VEC_INLINE vf gelu_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf zmax = vf_set1(GELU_ZMAX);
+  vf z = vf_min(vf_abs(x), zmax);
+  vf xc = vf_max(x, vf_neg(zmax));
+  vf E = sm_exp_approx(vf_mul(vf_mul(z, z), vf_set1(-0.5f)));
+  vf t = gelu_recip(vf_mla(z, vf_set1((float)GELU_P), vf_set1(1.0f)));
+  vf g = vf_mla(vf_set1(GELU_APPROX_G_C5), t, vf_set1(GELU_APPROX_G_C4));
+  g = vf_mla(g, t, vf_set1(GELU_APPROX_G_C3));
+  g = vf_mla(g, t, vf_set1(GELU_APPROX_G_C2));
+  g = vf_mla(g, t, vf_set1(GELU_APPROX_G_C1));
+  g = vf_mla(g, t, vf_set1(GELU_APPROX_G_C0));
+  vf qe = vf_mul(vf_mul(xc, g), E);                    /* x Phi(-z) */
+  vf y = vf_select(vf_gt(x, vf_zero()), vf_sub(x, qe), qe);
+  return vf_select(vf_isnan(x), x, y);
+}
+SIMDACT_ELEMENTWISE(gelu, approx, simdact_noctx, simdact_noprep, gelu_approx_body)
+
+/* gelu_tanh approx: v = C1 z + C3 z^3 in float (2^-24 * 142 absolute at the
+ * clamp: 2^-17 relative in E), E = sm_exp_approx(-v), s = (x > 0 ? 1 : E) /
+ * (1 + E) with gelu_recip, y = x s. */
+VEC_INLINE vf gelu_tanh_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf zmax = vf_set1(GELU_TANH_ZMAX);
+  vf z = vf_min(vf_abs(x), zmax);
+  vf xc = vf_max(x, vf_neg(zmax));
+  vf v = vf_mul(z, vf_mla(vf_mul(z, z), vf_set1((float)GELU_TANH_C3), vf_set1((float)GELU_TANH_C1)));
+  vf E = sm_exp_approx(vf_neg(v));
+  vm pos = vf_gt(x, vf_zero());
+  vf s = vf_mul(vf_select(pos, vf_set1(1.0f), E), gelu_recip(vf_add(vf_set1(1.0f), E)));
+  vf y = vf_mul(xc, s);
+  return vf_select(vf_isnan(x), x, y);
+}
+SIMDACT_ELEMENTWISE(gelu_tanh, approx, simdact_noctx, simdact_noprep, gelu_tanh_approx_body)

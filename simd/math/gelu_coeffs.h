@@ -21,4 +21,11 @@
 #define GELU_U1_E_C4 0x1.5558227a0bde4p-5
 #define GELU_U1_E_C5 0x1.12678ec7c2c06p-7
 #define GELU_U1_E_C6 0x1.6ae722fec5429p-10
+/* approx: G(t), t = 1/(1 + P z), degree 5, float; max relative error 2^-15.25 */
+#define GELU_APPROX_G_C0 0x1.24dbf6p-16f
+#define GELU_APPROX_G_C1 0x1.30c6e2p-3f
+#define GELU_APPROX_G_C2 0x1.459a6ap-3f
+#define GELU_APPROX_G_C3 0x1.4a408ep-4f
+#define GELU_APPROX_G_C4 0x1.a0a8dep-3f
+#define GELU_APPROX_G_C5 -0x1.787536p-4f
 #endif

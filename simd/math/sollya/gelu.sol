@@ -48,4 +48,10 @@ emit("GELU_U1_G", pg, 10, D);
 errnote("u1: exp(r), |r| <= 0.3466, degree 6 with C0 = 1, double;", ee);
 emit("GELU_U1_E", pe, 6, D);
 
+// ---- approx: float G, degree 5 (the exp is sm_exp_approx, simd/math/exp.h) ----
+pa = fpminimax(GT, 5, [|SG...|], TI, relative);
+ea = dirtyinfnorm(pa/GT - 1, TI);
+errnote("approx: G(t), t = 1/(1 + P z), degree 5, float;", ea);
+emit("GELU_APPROX_G", pa, 5, SG);
+
 print("#endif");
