@@ -15,3 +15,4 @@
 #include "simd/act/softplus.h"
 #include "simd/act/softsign.h"
 #include "simd/act/gelu.h"
+#include "simd/act/softmax.h"

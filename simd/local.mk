@@ -49,7 +49,7 @@ coeffs-exp:
 
 # gelu / softsign (simd/act/gelu.h, simd/act/softsign.h); `make coeffs`
 # regenerates simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol.
-noinst_HEADERS += simd/act/softsign.h simd/act/gelu.h simd/math/gelu_coeffs.h
+noinst_HEADERS += simd/act/softsign.h simd/act/gelu.h simd/math/gelu_coeffs.h simd/act/softmax.h
 EXTRA_DIST += simd/math/sollya/gelu.sol
 
 .PHONY: coeffs coeffs-gelu

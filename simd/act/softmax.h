@@ -1,0 +1,183 @@
+/* softmax and log_softmax, row-wise over rows of p->cols floats (p NULL: one
+ * row of n).  Tiers u4 and approx.
+ *
+ * Three passes over a row, each streaming it once:
+ *   1. m = max of the row, and whether it holds a NaN;
+ *   2. s = sum of e_i = e^(x_i - m), accumulated in double (two vd sums per
+ *      vector, so a lane adds cols/VF_LANES terms with 2^-53 roundings: the
+ *      sum's relative error stays below 2^-28 up to cols = 2^24); softmax
+ *      stores e_i into y on the way;
+ *   3. softmax: y_i = e_i * (1/s); log_softmax: y_i = (x_i - m) - log(s).
+ * One exp per element (a two-pass "online" max-and-sum would need a second
+ * exp per element in the output pass, which costs more than re-reading an
+ * L1/L2-resident row).  Rows are independent, so rows of any length work the
+ * same; there is no length-dependent algorithm switch (the passes already
+ * run at the exp pass's speed).
+ *
+ * u4: x_i - m is taken exactly as d + dl (2Sum; the rounding of d alone
+ * would be |d| 2^-24 relative in e_i, 40 ULP near d = -87), e_i = e^d (1 + dl)
+ * from sm_exp_u4 (< 1 ULP); 1/s is rounded once from double: y_i within about
+ * 1 + 0.5 + 0.5 ULP.  log_softmax: L = log(s) in double, with s = c + t
+ * where c counts the entries equal to m (e_i = 1 exactly) and t sums the
+ * others, so when the maximum is alone L = log1p(t) keeps its digits however
+ * small t is (outputs near 0); y_i = RN(RN(x_i - m) - RN(L)) is within 1.5 ULP
+ * because |x_i - m| and L are both at most |y_i|.
+ * approx: d = RN(x_i - m), e_i = sm_exp_approx(d) (2^-13), the same sums.
+ *
+ * Special rows (reference/rows.h semantics), taken by a scalar path after
+ * pass 1: a NaN anywhere gives a NaN row; m = +inf gives a one-hot row at the
+ * single +inf (log_softmax: 0 there, -inf elsewhere) and a NaN row if +inf
+ * occurs twice or more; m = -inf (every entry -inf) gives a NaN row.  A -inf
+ * among finite entries gives 0 (log_softmax -inf) on the vector path.
+ *
+ * The row tail (cols % VF_LANES) goes through a VF_LANES buffer padded with
+ * -inf, so the tail lanes run the same vector code and add exactly 0. */
+#include <math.h>
+
+#define SOFTMAX_PAD (-__builtin_inff())
+
+/* vf from x[0..k) (k < VF_LANES), the other lanes -inf */
+VEC_INLINE vf softmax_load_tail(const float *x, size_t k) {
+  float buf[VF_LANES];
+  for (size_t j = 0; j < VF_LANES; j++) buf[j] = j < k ? x[j] : SOFTMAX_PAD;
+  return vf_loadu(buf);
+}
+
+/* sum of the lanes of two vd accumulators, without loss: each lane is split
+ * into a float and its float residual (exact to 2^-48), both stored and
+ * added in double */
+VEC_INLINE double softmax_vd_sum(vd a_lo, vd a_hi) {
+  float h[VF_LANES], l[VF_LANES];
+  vf vh = vf_from_vd(a_lo, a_hi);
+  vf vl = vf_from_vd(vd_sub(a_lo, vd_from_vf_lo(vh)), vd_sub(a_hi, vd_from_vf_hi(vh)));
+  vf_storeu(h, vh);
+  vf_storeu(l, vl);
+  double s = 0.0;
+  for (size_t j = 0; j < VF_LANES; j++) s += (double)h[j] + (double)l[j];
+  return s;
+}
+
+/* pass 1: the row maximum; returns 1 if the row holds a NaN */
+VEC_INLINE int softmax_max(const float *x, size_t c, float *m) {
+  vf vmax = vf_set1(SOFTMAX_PAD);
+  vm nan = vf_lt(vmax, vmax); /* all false */
+  size_t i = 0;
+  for (; i + VF_LANES <= c; i += VF_LANES) {
+    vf v = vf_loadu(x + i);
+    nan = vm_or(nan, vf_isnan(v));
+    vmax = vf_max(v, vmax);
+  }
+  if (i < c) {
+    vf v = softmax_load_tail(x + i, c - i);
+    nan = vm_or(nan, vf_isnan(v));
+    vmax = vf_max(v, vmax);
+  }
+  *m = vf_reduce_max(vmax);
+  return vm_any(nan);
+}
+
+/* rows with NaN, +inf, or only -inf (see the header comment) */
+static void softmax_special(const float *x, float *y, size_t c, int has_nan, float m, int log) {
+  size_t ninf = 0;
+  if (!has_nan && m == __builtin_inff())
+    for (size_t i = 0; i < c; i++) ninf += x[i] == m;
+  if (has_nan || ninf != 1) {
+    for (size_t i = 0; i < c; i++) y[i] = __builtin_nanf("");
+    return;
+  }
+  for (size_t i = 0; i < c; i++) {
+    int hot = x[i] == m;
+    y[i] = log ? (hot ? 0.0f : -__builtin_inff()) : (hot ? 1.0f : 0.0f);
+  }
+}
+
+/* e^(x - m) for one vector: the tier's exp of the exact difference (u4) or
+ * of its rounding (approx); lanes at or below -inf give +0 */
+VEC_INLINE vf softmax_exp_u4(vf x, vf m) {
+  vf nm = vf_neg(m);
+  vf d = vf_add(x, nm);                               /* 2Sum: d + dl = x - m */
+  vf xv = vf_sub(d, nm);
+  vf mv = vf_sub(d, xv);
+  vf dl = vf_add(vf_sub(x, xv), vf_sub(nm, mv));
+  vm far = vf_lt(d, vf_set1(-110.0f));                /* e^d = 0; dl may be NaN */
+  dl = vf_select(far, vf_zero(), dl);
+  vf e = sm_exp_u4(vf_max(d, vf_set1(-110.0f)));
+  e = vf_select(far, vf_zero(), e);
+  return vf_mla(e, dl, e);
+}
+VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
+  vf d = vf_max(vf_sub(x, m), vf_set1(-110.0f));
+  vf e = sm_exp_approx(d);
+  return vf_select(vf_lt(d, vf_set1(-105.0f)), vf_zero(), e);
+}
+
+/* One row.  EXP is softmax_exp_u4 or softmax_exp_approx; IS_LOG selects
+ * log_softmax. */
+#define SOFTMAX_ROW(EXP, x, y, c, IS_LOG)                                              \
+  do {                                                                             \
+    float m_;                                                                      \
+    int nan_ = softmax_max(x, c, &m_);                                             \
+    if (nan_ || !(m_ < __builtin_inff()) || !(m_ > -__builtin_inff())) {           \
+      softmax_special(x, y, c, nan_, m_, IS_LOG);                                     \
+      break;                                                                       \
+    }                                                                              \
+    vf vm_ = vf_set1(m_);                                                          \
+    vd slo = vd_set1(0.0), shi = vd_set1(0.0);                                     \
+    vf ties = vf_zero();                                                           \
+    size_t i_ = 0;                                                                 \
+    for (; i_ + VF_LANES <= c; i_ += VF_LANES) {                                   \
+      vf v_ = vf_loadu(x + i_);                                                    \
+      vf e_ = EXP(v_, vm_);                                                        \
+      if (!IS_LOG) vf_storeu(y + i_, e_);                                             \
+      else {                                                                       \
+        vm t_ = vf_eq(v_, vm_);                                                    \
+        ties = vf_add(ties, vf_select(t_, vf_set1(1.0f), vf_zero()));              \
+        e_ = vf_select(t_, vf_zero(), e_);                                         \
+      }                                                                            \
+      slo = vd_add(slo, vd_from_vf_lo(e_));                                        \
+      shi = vd_add(shi, vd_from_vf_hi(e_));                                        \
+    }                                                                              \
+    if (i_ < c) {                                                                  \
+      vf v_ = softmax_load_tail(x + i_, c - i_);                                   \
+      vf e_ = EXP(v_, vm_);                                                        \
+      if (!IS_LOG) vf_store_partial(y + i_, e_, c - i_);                              \
+      else {                                                                       \
+        vm t_ = vf_eq(v_, vm_);                                                    \
+        ties = vf_add(ties, vf_select(t_, vf_set1(1.0f), vf_zero()));              \
+        e_ = vf_select(t_, vf_zero(), e_);                                         \
+      }                                                                            \
+      slo = vd_add(slo, vd_from_vf_lo(e_));                                        \
+      shi = vd_add(shi, vd_from_vf_hi(e_));                                        \
+    }                                                                              \
+    double s_ = softmax_vd_sum(slo, shi);                                          \
+    if (!IS_LOG) {                                                                 \
+      vf r_ = vf_set1((float)(1.0 / s_));                                          \
+      i_ = 0;                                                                      \
+      for (; i_ + VF_LANES <= c; i_ += VF_LANES)                                   \
+        vf_storeu(y + i_, vf_mul(vf_loadu(y + i_), r_));                           \
+      if (i_ < c)                                                                  \
+        vf_store_partial(y + i_, vf_mul(vf_load_partial(y + i_, c - i_), r_), c - i_); \
+    } else {                                                                       \
+      double cnt_ = (double)vf_reduce_add(ties); /* exact: integers < 2^24 */       \
+      double L_ = cnt_ == 1.0 ? log1p(s_) : log(cnt_ + s_);                        \
+      vf l_ = vf_set1((float)L_);                                                  \
+      i_ = 0;                                                                      \
+      for (; i_ + VF_LANES <= c; i_ += VF_LANES)                                   \
+        vf_storeu(y + i_, vf_sub(vf_sub(vf_loadu(x + i_), vm_), l_));              \
+      if (i_ < c)                                                                  \
+        vf_store_partial(y + i_, vf_sub(vf_sub(vf_load_partial(x + i_, c - i_), vm_), l_), c - i_); \
+    }                                                                              \
+  } while (0)
+
+#define SOFTMAX_KERNEL(act, tier, EXP, IS_LOG)                                        \
+  void SIMDACT_SYM(act, tier)(const float *x, float *y, size_t n,                  \
+                              const simdact_params *p) {                           \
+    size_t c = p ? p->cols : n;                                                    \
+    if (c == 0) return;                                                            \
+    for (size_t r = 0; r + c <= n; r += c) SOFTMAX_ROW(EXP, (x + r), (y + r), c, IS_LOG); \
+  }
+
+SOFTMAX_KERNEL(softmax, u4, softmax_exp_u4, 0)
+SOFTMAX_KERNEL(softmax, approx, softmax_exp_approx, 0)
+SOFTMAX_KERNEL(log_softmax, u4, softmax_exp_u4, 1)
+SOFTMAX_KERNEL(log_softmax, approx, softmax_exp_approx, 1)
