@@ -161,11 +161,17 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
       double cnt_ = (double)vf_reduce_add(ties); /* exact: integers < 2^24 */       \
       double L_ = cnt_ == 1.0 ? log1p(s_) : log(cnt_ + s_);                        \
       vf l_ = vf_set1((float)L_);                                                  \
+      /* at the maximum: -L, so -0 (as the reference) when L rounds to 0 */      \
+      vf ym_ = vf_set1(-(float)L_);                                                \
       i_ = 0;                                                                      \
-      for (; i_ + VF_LANES <= c; i_ += VF_LANES)                                   \
-        vf_storeu(y + i_, vf_sub(vf_sub(vf_loadu(x + i_), vm_), l_));              \
-      if (i_ < c)                                                                  \
-        vf_store_partial(y + i_, vf_sub(vf_sub(vf_load_partial(x + i_, c - i_), vm_), l_), c - i_); \
+      for (; i_ + VF_LANES <= c; i_ += VF_LANES) {                                 \
+        vf v_ = vf_loadu(x + i_);                                                  \
+        vf_storeu(y + i_, vf_select(vf_eq(v_, vm_), ym_, vf_sub(vf_sub(v_, vm_), l_))); \
+      }                                                                            \
+      if (i_ < c) {                                                                \
+        vf v_ = vf_load_partial(x + i_, c - i_);                                   \
+        vf_store_partial(y + i_, vf_select(vf_eq(v_, vm_), ym_, vf_sub(vf_sub(v_, vm_), l_)), c - i_); \
+      }                                                                            \
     }                                                                              \
   } while (0)
 
