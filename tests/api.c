@@ -58,6 +58,8 @@ static void check_validation(void) {
       p.slope = slope;
       p.channels = 3;
     }
+    if (strcmp(k->act, "softmax") == 0 || strcmp(k->act, "log_softmax") == 0)
+      p.cols = 4; /* rows of 4: divides the n = 4 and n = 8 calls below */
     size_t span = strcmp(k->act, "maxout") == 0 ? (p.k = 3) : 1;
 
     for (int j = 0; j < N; j++) y[j] = sentinel;
