@@ -12,18 +12,21 @@
  *           2^-100 |f|)
  *   sigmoid   x <= -1: 8u f;  |x| < 1: 0.5 + tanh(x/2)/2, 4u |tanh|;
  *             x >= 1: 1 - s, s = e^-x/(1+e^-x), 8u s
- *   tanh      |x| < 2^-8: x + odd series to x^7, 4u |series| + 2^-69 |x|;
+ *   tanh      |x| < 2^-8: x + odd series to x^7, 4u |series| + 0.025 x^9;
  *             |x| < 0.55: 6u |f|;  else 1 - 2w/(1+w), w = e^-2|x|: 8u d
  *   softsign  |x| < 1: 3u |f|;  else 1 - 1/(1+|x|): 3u d
  *   elu/selu  alpha*expm1 (x >= -1, 3u) or alpha*(-1 + e^x) (4u e^x), times
  *             alpha (or lambda*alpha as double-double)
  *   softplus  max(z,0) + log1p(e^-|z|), z = beta x: 6u log1p term
- *   swish     z >= 0: x - x s(-z): 6u |x s|;  z < 0: x s(z): 7u |f|
+ *   swish     |z| < 2^-12: x/2 + series c to z^3, 4u |c| + |x z^5|/400;
+ *             z >= 0: x - x s(-z): 6u |x s|;  z < 0: x s(z): 7u |f|
  *   gelu      erfc form on both sides, 1.5 (12 + 2 (2z + 1.2) z) u of the
  *             erfc term, z = |x|/sqrt2 (argument rounding times erfc's
  *             logarithmic derivative <= 2z + 1.2)
  *   gelu_tanh x sigmoid(2u) with v = 2u: 1.5 (6 + 7|v|) u of the sigmoid term
- *   mish      x n/(n+2), n = e^x (e^x + 2) (x < 0, 14u |f|), x - 2x t^2/(1 + 2t
+ *   mish      |x| < 2^-20: 3x/5 (double-double) + series to x^3,
+ *             2^-103 |x| + 2u x^2 + 0.05 x^4;
+ *             x n/(n+2), n = e^x (e^x + 2) (x < 0, 14u |f|), x - 2x t^2/(1 + 2t
  *             + 2t^2), t = e^-x (x > 0, 15u of the correction)
  *   expm1, log1p, erf (test-only): glibc double, 3u |f|; erf |x| >= 1 as
  *             1 - erfc, 12u erfc; expm1 x < -1 as -1 + e^x, 4u e^x
@@ -495,6 +498,8 @@ static void consts_init(void) {
 /* 1/sqrt(2), sqrt(2/pi), 0.044715 to double (correctly rounded, checked
  * against MPFR in tests/ref_double through the gelu and gelu_tanh bounds) */
 static const double INV_SQRT2 = 0.70710678118654752440;
+/* 3/5 - 0.6 (the double nearest 3/5), from exact rational arithmetic */
+static const double MISH_TINY_DELTA = 0x1.999999999999ap-56;
 static const double SQRT_2_OVER_PI = 0.79788456080286535588;
 static const double GELU_C = 0.044715;
 
@@ -577,9 +582,12 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
     if (a < 0x1p-8) {
       /* a + c, c = a (-a^2/3 + 2a^4/15 - 17a^6/315): f is within a hair of
        * the float a, so keep the hair exactly (truncation < 0.022 a^9) */
-      double a2 = a * a, c = a * a2 * (-1.0 / 3 + a2 * (2.0 / 15 - a2 * (17.0 / 315)));
+      double a2 = a * a, a4 = a2 * a2, c = a * a2 * (-1.0 / 3 + a2 * (2.0 / 15 - a2 * (17.0 / 315)));
       ref_two_sum(a, c, &hi, &lo);
-      err = 4 * U * fabs(c) + 0x1p-69 * a;
+      /* the next term is 62 a^9/2835 < 0.022 a^9 (alternating, decreasing):
+       * a bound proportional to a itself would hide the hair and send every
+       * input one ULP from a to MPFR */
+      err = 4 * U * fabs(c) + 0.025 * a * a4 * a4;
     } else if (a < 0.55) { hi = tanh(a); err = 6 * U * hi; }
     else {
       double w = exp(-2 * a), d = 2 * w / (1 + w);
@@ -617,7 +625,13 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
   }
   case REF_SWISH: case REF_SILU: {
     double z = q->b * x;
-    if (z >= 0) {
+    if (fabs(z) < 0x1p-12) {
+      /* x/2 + x z/4 (1 - z^2/12), next term x z^5/480: the hair beside the
+       * float grid point x/2 stays exact (a relative bound would swamp it) */
+      double c = 0.25 * x * z * (1 - z * z / 12);
+      ref_two_sum(0.5 * x, c, &hi, &lo);
+      err = 4 * U * fabs(c) + fabs(x) * (z * z) * (z * z) * fabs(z) / 400;
+    } else if (z >= 0) {
       double sn = sig_neg(-z), w, we;
       ref_two_prod(x, sn, &w, &we);
       ref_two_sum(x, -w, &hi, &lo);
@@ -658,7 +672,15 @@ void ref_eval(const ref_par *q, float xf, ref_dd *o) {
     break;
   }
   case REF_MISH:
-    if (x < 0) {
+    if (fabs(x) < 0x1p-20) {
+      /* 3x/5 + 8x^2/25 - 2x^3/125 - 86x^4/1875 ...: 3/5 as a double-double
+       * (0.6 + MISH_TINY_DELTA), so y at an exact k/5 ULP from 3x/5 is
+       * decided by the x^2 hair, not sent to MPFR */
+      double pe;
+      ref_two_prod(x, 0.6, &hi, &pe);
+      lo = pe + x * MISH_TINY_DELTA + x * x * (0.32 - 0.016 * x);
+      err = 0x1p-103 * fabs(x) + 2 * U * x * x + 0.05 * (x * x) * (x * x);
+    } else if (x < 0) {
       double t = exp(x), n = t * (t + 2);
       hi = x * (n / (n + 2));
       err = 14 * U * fabs(hi);
