@@ -34,8 +34,8 @@ void bench_measure_act(const char *act, bench_acc_target *t, size_t n, uint64_t 
   }
   if (id == REF_SOFTMAX || id == REF_LOG_SOFTMAX) {
     rows_stats *st = calloc(n, sizeof *st);
-    rows_config rc = {act, samples ? (samples >> 12 > 16 ? samples >> 12 : 16) : 4096, BENCH_SCAN_SEED,
-                      samples ? 4096 : 0, 0};
+    rows_config rc = {.act = act, .rows = samples ? (samples >> 12 > 16 ? samples >> 12 : 16) : 4096,
+                      .seed = BENCH_SCAN_SEED, .max_len = samples ? 4096 : 0};
     if (st && rows_run(&rc, ks, n, st) == 0)
       for (size_t i = 0; i < n; i++) {
         bench_accuracy *a = t[i].out;

@@ -4,7 +4,8 @@
 if TOOLS
 noinst_LTLIBRARIES += libsimdref.la
 libsimdref_la_SOURCES = reference/ref.c reference/ref.h reference/ref_impl.h \
-  reference/scan.c reference/scan.h reference/rows.c reference/rows.h
+  reference/scan.c reference/scan.h reference/rows.c reference/rows.h \
+  reference/rowgen.h
 # no contraction: the error-free transformations need exact products and sums
 libsimdref_la_CFLAGS = $(AM_CFLAGS) -ffp-contract=off
 libsimdref_la_LIBADD = $(MPFR_LIBS) -lm

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "ref_impl.h"
+#include "rowgen.h"
 #include "rows.h"
 
 #define ROW_PREC 192
@@ -132,7 +133,9 @@ static void row_mpfr(const float *x, size_t n, int log, struct rowref *R) {
   }
   for (size_t i = 0; i < n; i++) {
     if (isinf(x[i])) continue;
-    mpfr_set_zero(A, 1);
+    /* log_softmax at the maximum is -log1p(T): -0 when it rounds to zero (T
+     * > 0 underflowed, or T = 0), as the double evaluation's -L gives */
+    mpfr_set_zero(A, log && i == imax ? -1 : 1);
     if (log) {
       mpfr_log1p(B, T, MPFR_RNDN);
       mpfr_neg(B, B, MPFR_RNDN);
@@ -182,55 +185,23 @@ void ref_softmax_row(const float *x, size_t n, int log, float *y) {
   row_free(&R);
 }
 
-/* ---------------- rows: generation and the scan ---------------- */
+/* ---------------- the scan over rowgen.h's samples ---------------- */
 
-static uint64_t mix(uint64_t z) {
-  z += 0x9e3779b97f4a7c15ull;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
+/* The sub-row [off, off + cols) of R as a rowref of its own. */
+static struct rowref row_view(const struct rowref *R, size_t off, size_t cols) {
+  struct rowref v = {cols, R->v + off, R->r + off, R->exact + off, 0};
+  return v;
 }
-static double unif(uint64_t *s) { *s = mix(*s); return (*s >> 11) * 0x1p-53; }
 
-#define N_ADVERSARIAL 16
-
-/* Row r: adversarial ones first, then random ones, lengths log-uniform. */
-static size_t make_row(uint64_t r, uint64_t seed, size_t max_len, float *x) {
-  uint64_t s = seed * 0x9e3779b97f4a7c15ull ^ (r + 1) * 0xd1b54a32d192ed03ull;
-  size_t n;
-  if (r < N_ADVERSARIAL) {
-    static const size_t lens[N_ADVERSARIAL] = {1, 2, 3, 7, 16, 17, 33, 100, 1000, 4099, 65, 31, 9, 1, 2, 257};
-    n = lens[r] < max_len ? lens[r] : max_len;
-    for (size_t i = 0; i < n; i++) {
-      double u = unif(&s);
-      switch (r) {
-      case 0: x[i] = 5.0f; break;                                  /* length 1 */
-      case 1: x[i] = i ? -FLT_MAX : FLT_MAX; break;                /* extremes */
-      case 2: x[i] = 42.0f; break;                                 /* all equal */
-      case 3: x[i] = (float)(1e4 * (u - 0.5)); break;              /* spread 1e4 */
-      case 4: x[i] = i % 4 == 0 ? 3.0f : (float)(u * 3); break;    /* ties at the max */
-      case 5: x[i] = i == 5 ? INFINITY : (float)u; break;          /* one +inf */
-      case 6: x[i] = i % 5 == 0 ? -INFINITY : (float)(u * 10); break; /* -inf entries */
-      case 7: x[i] = i == 50 ? NAN : (float)u; break;              /* NaN */
-      case 8: x[i] = (float)(20000 * (u - 0.5)); break;            /* spread 2e4 */
-      case 9: x[i] = (float)ldexp(u, -140); break;                 /* subnormals */
-      case 10: x[i] = i % 2 ? INFINITY : 1.0f; break;              /* several +inf */
-      case 11: x[i] = -INFINITY; break;                            /* all -inf */
-      case 12: x[i] = (float)(88 + u); break;                      /* near exp overflow */
-      case 13: x[i] = -FLT_MAX; break;
-      case 14: x[i] = i ? 0.0f : -0.0f; break;
-      default: x[i] = (float)(u < 0.5 ? 1e30 * u : -1e-30 * u); break;
-      }
-    }
-    return n;
+/* The reference of a sample: rows of cols, each exact (MPFR where the double
+ * evaluation cannot round). */
+static void sample_ref(const float *x, size_t n, size_t cols, int log, struct rowref *R) {
+  for (size_t off = 0; off < n; off += cols) {
+    struct rowref v = row_view(R, off, cols);
+    row_double(x + off, cols, log, &v);
+    for (size_t i = 0; i < cols; i++)
+      if (v.exact[i] == 2) { row_mpfr(x + off, cols, log, &v); break; }
   }
-  double lg = unif(&s) * 20.0;
-  n = (size_t)ldexp(1.0, (int)lg) + (size_t)(unif(&s) * ldexp(1.0, (int)lg));
-  if (n < 1) n = 1;
-  if (n > max_len) n = max_len;
-  double scale = ldexp(1.0, (int)(unif(&s) * 12) - 4); /* 1/16 .. 128 */
-  for (size_t i = 0; i < n; i++) x[i] = (float)(scale * (2 * unif(&s) - 1));
-  return n;
 }
 
 struct rscan {
@@ -243,57 +214,62 @@ struct rscan {
   rows_stats *per; /* total * nk */
 };
 
-static void score_row(struct rscan *s, uint64_t row, const float *x, size_t n, struct rowref *R, float *y) {
-  for (size_t k = 0; k < s->nk; k++) {
-    rows_stats *rs = &s->per[row * s->nk + k];
-    simdact_params p;
-    memset(&p, 0, sizeof p);
-    p.cols = n;
-    p.k = 1;
-    s->ks[k].fn(x, y, n, &p);
-    scan_stats tmp;
-    memset(&tmp, 0, sizeof tmp);
+/* Score the outputs y of one kernel over sample (x, n, cols) into rs. */
+static void score_sample(int log, double bound, uint64_t sample, const float *x, size_t n, size_t cols,
+                         struct rowref *R, const float *y, rows_stats *rs) {
+  scan_stats tmp;
+  memset(&tmp, 0, sizeof tmp);
+  memset(rs, 0, sizeof *rs);
+  for (size_t off = 0; off < n; off += cols) {
+    struct rowref v = row_view(R, off, cols);
     double num = 0, den = 0, sum = 0, c = 0;
-    for (size_t i = 0; i < n; i++) {
-      if (scan_score(&tmp, s->ks[k].bound, (uint32_t)i, &R->v[i], R->r[i], y[i], R->exact[i] == 1)) {
-        row_mpfr(x, n, s->log, R);
-        scan_score(&tmp, s->ks[k].bound, (uint32_t)i, &R->v[i], R->r[i], y[i], 1);
+    for (size_t i = 0; i < cols; i++) {
+      if (scan_score(&tmp, bound, (uint32_t)(off + i), &v.v[i], v.r[i], y[off + i], v.exact[i] == 1)) {
+        row_mpfr(x + off, cols, log, &v);
+        scan_score(&tmp, bound, (uint32_t)(off + i), &v.v[i], v.r[i], y[off + i], 1);
       }
-      double f = R->v[i].hi + R->v[i].lo;
-      if (isfinite(y[i]) && isfinite(f)) { num += (y[i] - f) * (y[i] - f); den += f * f; }
-      double term = s->log ? exp((double)y[i]) : (double)y[i], t = sum + term;
+      double f = v.v[i].hi + v.v[i].lo, yi = y[off + i];
+      if (isfinite(yi) && isfinite(f)) { num += (yi - f) * (yi - f); den += f * f; }
+      double term = log ? exp(yi) : yi, t = sum + term; /* Neumaier */
       c += fabs(sum) >= fabs(term) ? (sum - t) + term : (term - t) + sum;
       sum = t;
     }
-    rs->rows = 1;
-    rs->count = tmp.count;
-    rs->max_ulp = tmp.max_ulp;
-    rs->sum_ulp = tmp.sum_ulp;
-    rs->max_row = row;
-    rs->max_col = tmp.max_x;
-    rs->over_half = tmp.over_half; rs->over_1 = tmp.over_1; rs->over_2 = tmp.over_2;
-    rs->nonfinite = tmp.nonfinite; rs->zero_sign = tmp.zero_sign;
-    rs->max_norm = den > 0 ? sqrt(num / den) / 0x1p-24 : 0;
-    sum += c;
-    rs->max_sum_dev = isnan(R->v[0].hi) ? 0 : fabs(sum - 1);
-    if (isnan(rs->max_sum_dev)) rs->max_sum_dev = INFINITY;
-    rs->holds = tmp.over_bound == 0 && tmp.nonfinite == 0;
+    double norm = den > 0 ? sqrt(num / den) / 0x1p-24 : 0;
+    double dev = isnan(v.v[0].hi) ? 0 : fabs(sum + c - 1); /* NaN rows have no sum */
+    if (isnan(dev)) dev = INFINITY;
+    if (norm > rs->max_norm) rs->max_norm = norm;
+    if (dev > rs->max_sum_dev) rs->max_sum_dev = dev;
   }
+  rs->rows = n / cols;
+  rs->count = tmp.count;
+  rs->max_ulp = tmp.max_ulp;
+  rs->sum_ulp = tmp.sum_ulp;
+  rs->max_row = sample;
+  rs->max_col = tmp.max_x;
+  rs->over_half = tmp.over_half; rs->over_1 = tmp.over_1; rs->over_2 = tmp.over_2;
+  rs->nonfinite = tmp.nonfinite; rs->zero_sign = tmp.zero_sign;
+  rs->holds = tmp.over_bound == 0 && tmp.nonfinite == 0;
 }
 
 static void *rworker(void *arg) {
   struct rscan *s = arg;
-  float *x = malloc(s->max_len * sizeof *x), *y = malloc(s->max_len * sizeof *y);
-  struct rowref R;
-  if (!x || !y || row_alloc(&R, s->max_len)) { free(x); free(y); return NULL; }
+  size_t cap = rowgen_max_n(s->max_len);
+  float *x = malloc(cap * sizeof *x), *y = malloc(cap * sizeof *y);
+  struct rowref R = {0, NULL, NULL, NULL, 0};
+  if (!x || !y || row_alloc(&R, cap)) { free(x); free(y); row_free(&R); return NULL; }
   for (;;) {
     uint64_t r = atomic_fetch_add(&s->next, 1);
     if (r >= s->total) break;
-    size_t n = make_row(r, s->cfg->seed, s->max_len, x);
-    row_double(x, n, s->log, &R);
-    for (size_t i = 0; i < n; i++)
-      if (R.exact[i] == 2) { row_mpfr(x, n, s->log, &R); break; }
-    score_row(s, r, x, n, &R, y);
+    size_t cols, n = rowgen_make(r, s->cfg->seed, s->max_len, x, &cols);
+    sample_ref(x, n, cols, s->log, &R);
+    simdact_params p;
+    memset(&p, 0, sizeof p);
+    p.cols = cols;
+    p.k = 1;
+    for (size_t k = 0; k < s->nk; k++) {
+      s->ks[k].fn(x, y, n, &p);
+      score_sample(s->log, s->ks[k].bound, r, x, n, cols, &R, y, &s->per[r * s->nk + k]);
+    }
   }
   row_free(&R);
   free(x);
@@ -302,45 +278,126 @@ static void *rworker(void *arg) {
   return NULL;
 }
 
+/* a += b (b's sample index names b's worst element) */
+static void rows_merge(rows_stats *a, const rows_stats *b, double bound) {
+  if (b->count && (b->max_ulp > a->max_ulp || a->count == 0)) {
+    a->max_ulp = b->max_ulp; a->max_row = b->max_row; a->max_col = b->max_col;
+  }
+  a->rows += b->rows; a->count += b->count; a->sum_ulp += b->sum_ulp;
+  a->over_half += b->over_half; a->over_1 += b->over_1; a->over_2 += b->over_2;
+  a->nonfinite += b->nonfinite; a->zero_sign += b->zero_sign;
+  if (b->max_norm > a->max_norm) a->max_norm = b->max_norm;
+  if (b->max_sum_dev > a->max_sum_dev) a->max_sum_dev = b->max_sum_dev;
+  a->holds = a->holds && b->holds && a->max_ulp <= bound;
+}
+
 int rows_run(const rows_config *cfg, const scan_kernel *ks, size_t nk, rows_stats *out) {
   struct rscan s;
   memset(&s, 0, sizeof s);
   s.cfg = cfg; s.ks = ks; s.nk = nk;
   if (!cfg->act || (strcmp(cfg->act, "softmax") && strcmp(cfg->act, "log_softmax"))) return -1;
   s.log = strcmp(cfg->act, "log_softmax") == 0;
-  s.max_len = cfg->max_len ? cfg->max_len : (size_t)1 << 20;
-  s.total = N_ADVERSARIAL + cfg->rows;
+  s.max_len = cfg->max_len ? cfg->max_len : ROWGEN_DEFAULT_MAX;
+  s.total = ROWGEN_ADV + cfg->rows;
   s.per = calloc(s.total * nk + 1, sizeof *s.per);
   if (!s.per) return -1;
   int threads = cfg->threads > 0 ? cfg->threads : (int)sysconf(_SC_NPROCESSORS_ONLN);
   if (threads < 1) threads = 1;
-  pthread_t *th = calloc((size_t)threads, sizeof *th);
-  int started = 0;
-  for (int i = 0; i < threads; i++)
-    if (pthread_create(&th[i], NULL, rworker, &s) == 0) started++;
-  if (!started) rworker(&s);
-  for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
-  free(th);
+  if (threads == 1) rworker(&s); /* in order: replayed outputs rely on it */
+  else {
+    pthread_t *th = calloc((size_t)threads, sizeof *th);
+    int started = 0;
+    for (int i = 0; th && i < threads; i++)
+      if (pthread_create(&th[i], NULL, rworker, &s) == 0) started++;
+    if (!started) rworker(&s);
+    for (int i = 0; i < started; i++) pthread_join(th[i], NULL);
+    free(th);
+  }
+  int ncls = rowgen_classes(s.max_len);
+  if (cfg->per_class)
+    for (size_t j = 0; j < (size_t)ncls * nk; j++) {
+      memset(&cfg->per_class[j], 0, sizeof cfg->per_class[j]);
+      cfg->per_class[j].holds = 1;
+    }
   for (size_t k = 0; k < nk; k++) {
     rows_stats *o = &out[k];
     memset(o, 0, sizeof *o);
     o->holds = 1;
     for (uint64_t r = 0; r < s.total; r++) {
       const rows_stats *p = &s.per[r * nk + k];
-      if (p->count && (p->max_ulp > o->max_ulp || o->count == 0)) {
-        o->max_ulp = p->max_ulp; o->max_row = p->max_row; o->max_col = p->max_col;
-      }
-      o->rows += p->rows; o->count += p->count; o->sum_ulp += p->sum_ulp;
-      o->over_half += p->over_half; o->over_1 += p->over_1; o->over_2 += p->over_2;
-      o->nonfinite += p->nonfinite; o->zero_sign += p->zero_sign;
-      if (p->max_norm > o->max_norm) o->max_norm = p->max_norm;
-      if (p->max_sum_dev > o->max_sum_dev) o->max_sum_dev = p->max_sum_dev;
-      o->holds &= p->holds;
+      rows_merge(o, p, ks[k].bound);
+      if (cfg->per_class) rows_merge(&cfg->per_class[(size_t)rowgen_class_of(r, s.max_len) * nk + k], p, ks[k].bound);
     }
-    o->holds = o->holds && o->max_ulp <= ks[k].bound;
   }
   free(s.per);
   return 0;
+}
+
+int rows_class_count(const rows_config *cfg) {
+  return rowgen_classes(cfg->max_len ? cfg->max_len : ROWGEN_DEFAULT_MAX);
+}
+
+void rows_print_classes(FILE *f, const rows_config *cfg, const scan_kernel *ks, size_t nk, const rows_stats *pc) {
+  size_t max_len = cfg->max_len ? cfg->max_len : ROWGEN_DEFAULT_MAX;
+  int ncls = rowgen_classes(max_len);
+  const char *tiers[8];
+  size_t nt = 0;
+  for (size_t k = 0; k < nk; k++) {
+    size_t t = 0;
+    while (t < nt && strcmp(tiers[t], ks[k].tier)) t++;
+    if (t == nt && nt < 8) tiers[nt++] = ks[k].tier;
+  }
+  fprintf(f, "| row class | rows | elements |");
+  for (size_t t = 0; t < nt; t++) fprintf(f, " %s max ULP | %s normwise | %s abs(sum-1) |", tiers[t], tiers[t], tiers[t]);
+  fprintf(f, " non-finite | zero sign |\n|---|---:|---:|");
+  for (size_t t = 0; t < nt; t++) fprintf(f, "---:|---:|---:|");
+  fprintf(f, "---:|---:|\n");
+  for (int c = 0; c < ncls; c++) {
+    char name[128];
+    rowgen_class_name(c, max_len, name, sizeof name);
+    const rows_stats *first = &pc[(size_t)c * nk];
+    if (!first->rows) continue;
+    uint64_t nonfinite = 0, zsign = 0;
+    for (size_t k = 0; k < nk; k++) zsign += pc[(size_t)c * nk + k].zero_sign;
+    fprintf(f, "| %s | %llu | %llu |", name, (unsigned long long)first->rows, (unsigned long long)first->count);
+    for (size_t t = 0; t < nt; t++) {
+      double mu = 0, mn = 0, md = 0;
+      for (size_t k = 0; k < nk; k++) {
+        const rows_stats *p = &pc[(size_t)c * nk + k];
+        nonfinite += strcmp(ks[k].tier, tiers[t]) ? 0 : p->nonfinite;
+        if (strcmp(ks[k].tier, tiers[t])) continue;
+        if (p->max_ulp > mu) mu = p->max_ulp;
+        if (p->max_norm > mn) mn = p->max_norm;
+        if (p->max_sum_dev > md) md = p->max_sum_dev;
+      }
+      fprintf(f, " %.4g | %.3g | %.3g |", mu, mn, md);
+    }
+    fprintf(f, " %llu | %llu |\n", (unsigned long long)nonfinite, (unsigned long long)zsign);
+  }
+}
+
+void rows_print_classes_json(FILE *f, const rows_config *cfg, const scan_kernel *ks, size_t nk,
+                             const rows_stats *pc) {
+  size_t max_len = cfg->max_len ? cfg->max_len : ROWGEN_DEFAULT_MAX;
+  int ncls = rowgen_classes(max_len), first = 1;
+  fprintf(f, "[");
+  for (int c = 0; c < ncls; c++) {
+    char name[128];
+    rowgen_class_name(c, max_len, name, sizeof name);
+    const rows_stats *p0 = &pc[(size_t)c * nk];
+    if (!p0->rows) continue;
+    fprintf(f, "%s\n      {\"class\": \"%s\", \"rows\": %llu, \"elements\": %llu, \"kernels\": {", first ? "" : ",",
+            name, (unsigned long long)p0->rows, (unsigned long long)p0->count);
+    first = 0;
+    for (size_t k = 0; k < nk; k++) {
+      const rows_stats *p = &pc[(size_t)c * nk + k];
+      fprintf(f, "%s\"%s\": {\"max_ulp\": %.17g, \"normwise_2m24\": %.17g, \"max_sum_dev\": %.17g, \"nonfinite\": %llu, \"zero_sign\": %llu}",
+              k ? ", " : "", ks[k].name, p->max_ulp, p->max_norm, isfinite(p->max_sum_dev) ? p->max_sum_dev : -1.0,
+              (unsigned long long)p->nonfinite, (unsigned long long)p->zero_sign);
+    }
+    fprintf(f, "}}");
+  }
+  fprintf(f, "]");
 }
 
 void rows_print_markdown(FILE *f, const scan_kernel *ks, size_t nk, const rows_stats *st) {

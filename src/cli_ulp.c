@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "isa.h"
 #include "reference/ref.h"
+#include "reference/rowgen.h"
 #include "reference/rows.h"
 #include "reference/scan.h"
 #include "simdact.h"
@@ -19,14 +20,19 @@
 static void ulp_usage(FILE *f) {
   fprintf(f,
           "usage: simdact ulp [--exhaustive | --samples N | --range LO HI] [--act A] [--tier T]\n"
-          "                   [--isa I] [--json FILE] [--threads N] [--seed S] [--quiet] [--mpfr]\n\n"
+          "                   [--isa I] [--json FILE] [--threads N] [--seed S] [--quiet] [--mpfr]\n"
+          "                   [--max-len N] [--classes]\n\n"
           "Scan the kernels this CPU runs against the correctly rounded reference\n"
           "(double-double with MPFR escalation) and print, per kernel, max ULP and its\n"
           "input, mean ULP, counts above 0.5/1/2 ULP, max absolute and relative error,\n"
           "non-finite, zero-sign and neighbour-lane mismatches, and whether the claimed\n"
           "bound holds.  Default: --samples 1000000.  --exhaustive: all 2^32 inputs.\n"
-          "--range: every float in [LO, HI].  softmax/log_softmax: row scans (--samples\n"
-          "sets the number of random rows).  The same arguments give the same numbers.\n"
+          "--range: every float in [LO, HI].  softmax/log_softmax: row scans over the\n"
+          "adversarial rows and --samples random samples (default 2000) cycling through\n"
+          "the row classes of reference/rowgen.h (normal, uniform [-100, 100] and\n"
+          "logits-like rows of 1, 2, 3, 7, 16, 1000, 4096, 65536, 2^20, 2^24 floats up\n"
+          "to --max-len, default 2^20); --classes adds the table per row class.\n"
+          "The same arguments give the same numbers.\n"
           "--mpfr: every reference value from MPFR (slow; to measure what escalation costs).\n"
           "Exit status 1 when a bound does not hold.\n");
 }
@@ -54,6 +60,8 @@ static void json_num(FILE *f, double d) {
 
 int cli_ulp(int argc, char **argv) {
   const char *act = NULL, *tier = NULL, *isa = NULL, *json = NULL;
+  int samples_given = 0, classes = 0;
+  uint64_t max_len = 0;
   scan_config cfg;
   memset(&cfg, 0, sizeof cfg);
   cfg.mode = SCAN_SAMPLES;
@@ -69,10 +77,17 @@ int cli_ulp(int argc, char **argv) {
     else if (strcmp(a, "--mpfr") == 0) cfg.mpfr_only = 1;
     else if (strcmp(a, "--samples") == 0 && more) {
       cfg.mode = SCAN_SAMPLES;
+      samples_given = 1;
       if (parse_u64(argv[++i], &cfg.samples)) { fprintf(stderr, "simdact ulp: bad --samples\n"); return 2; }
     } else if (strcmp(a, "--seed") == 0 && more) {
       if (parse_u64(argv[++i], &cfg.seed)) { fprintf(stderr, "simdact ulp: bad --seed\n"); return 2; }
-    } else if (strcmp(a, "--threads") == 0 && more) {
+    } else if (strcmp(a, "--max-len") == 0 && more) {
+      if (parse_u64(argv[++i], &max_len) || max_len < 1 || max_len > ((uint64_t)1 << 28)) {
+        fprintf(stderr, "simdact ulp: bad --max-len (1 .. 2^28)\n");
+        return 2;
+      }
+    } else if (strcmp(a, "--classes") == 0) classes = 1;
+    else if (strcmp(a, "--threads") == 0 && more) {
       cfg.threads = atoi(argv[++i]);
     } else if (strcmp(a, "--range") == 0 && i + 2 < argc) {
       char *e1, *e2;
@@ -114,21 +129,34 @@ int cli_ulp(int argc, char **argv) {
     any = 1;
     if (id == REF_SOFTMAX || id == REF_LOG_SOFTMAX) {
       rows_stats *rs = calloc(nk, sizeof *rs);
-      rows_config rc = {.act = name, .rows = cfg.mode == SCAN_SAMPLES ? cfg.samples : 0, .seed = cfg.seed,
-                        .threads = cfg.threads};
-      if (rc.rows == 0 || rc.rows > 2000) rc.rows = 2000;
-      if (rows_run(&rc, ks, nk, rs) == 0) {
-        printf("\n### %s (rows: %llu random, lengths 1..2^20, plus adversarial)\n\n", name,
-               (unsigned long long)rc.rows);
+      rows_config rc = {.act = name, .rows = samples_given ? cfg.samples : 2000, .seed = cfg.seed,
+                        .max_len = (size_t)max_len, .threads = cfg.threads};
+      int ncls = rows_class_count(&rc);
+      rows_stats *pc = calloc((size_t)ncls * nk, sizeof *pc);
+      rc.per_class = pc;
+      if (rs && pc && rows_run(&rc, ks, nk, rs) == 0) {
+        printf("\n### %s (rows: %d adversarial + %llu random samples, lengths 1..%llu, seed %llu)\n\n", name,
+               ROWGEN_ADV, (unsigned long long)rc.rows, (unsigned long long)(max_len ? max_len : 1u << 20),
+               (unsigned long long)rc.seed);
         rows_print_markdown(stdout, ks, nk, rs);
+        if (classes) {
+          printf("\n%s by row class (each column: the worst kernel of the tier):\n\n", name);
+          rows_print_classes(stdout, &rc, ks, nk, pc);
+        }
         for (size_t k = 0; k < nk; k++) all_hold &= rs[k].holds;
         if (jf) {
-          fprintf(jf, "%s\n    {\"act\": \"%s\", \"mode\": \"rows\", \"kernels\": [", first_json ? "" : ",", name);
+          fprintf(jf, "%s\n    {\"act\": \"%s\", \"mode\": \"rows\", \"random_samples\": %llu, \"seed\": %llu, "
+                      "\"max_len\": %llu, \"kernels\": [",
+                  first_json ? "" : ",", name, (unsigned long long)rc.rows, (unsigned long long)rc.seed,
+                  (unsigned long long)(max_len ? max_len : 1u << 20));
           rows_print_json(jf, ks, nk, rs);
-          fprintf(jf, "]}");
+          fprintf(jf, "],\n     \"classes\": ");
+          rows_print_classes_json(jf, &rc, ks, nk, pc);
+          fprintf(jf, "}");
           first_json = 0;
         }
       } else all_hold = 0;
+      free(pc);
       free(rs);
       free(ks);
       continue;

@@ -151,12 +151,20 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
     }                                                                              \
     double s_ = softmax_vd_sum(slo, shi);                                          \
     if (!IS_LOG) {                                                                 \
-      vf r_ = vf_set1((float)(1.0 / s_));                                          \
+      /* 1/s as rh + rl (float pair, 2^-48): y = e rh + e rl drops the      \
+       * rounding of 1/s (up to 1 ULP of y at the top of a binade) */         \
+      double inv_ = 1.0 / s_;                                                      \
+      float rhf_ = (float)inv_;                                                    \
+      vf rh_ = vf_set1(rhf_), rl_ = vf_set1((float)(inv_ - (double)rhf_));         \
       i_ = 0;                                                                      \
-      for (; i_ + VF_LANES <= c; i_ += VF_LANES)                                   \
-        vf_storeu(y + i_, vf_mul(vf_loadu(y + i_), r_));                           \
-      if (i_ < c)                                                                  \
-        vf_store_partial(y + i_, vf_mul(vf_load_partial(y + i_, c - i_), r_), c - i_); \
+      for (; i_ + VF_LANES <= c; i_ += VF_LANES) {                                 \
+        vf e_ = vf_loadu(y + i_);                                                  \
+        vf_storeu(y + i_, vf_mla(e_, rh_, vf_mul(e_, rl_)));                       \
+      }                                                                            \
+      if (i_ < c) {                                                                \
+        vf e_ = vf_load_partial(y + i_, c - i_);                                   \
+        vf_store_partial(y + i_, vf_mla(e_, rh_, vf_mul(e_, rl_)), c - i_);        \
+      }                                                                            \
     } else {                                                                       \
       double cnt_ = (double)vf_reduce_add(ties); /* exact: integers < 2^24 */       \
       double L_ = cnt_ == 1.0 ? log1p(s_) : log(cnt_ + s_);                        \
