@@ -85,6 +85,8 @@ static void usage(FILE *f) {
       "  --no-report             JSON only, no REPORT.md or plots\n"
       "  --all-peers             peers for every activation they exist for, also\n"
       "                          those without kernels in this build\n"
+      "  --softmax-cols=N        softmax/log_softmax row length (default 1024; the\n"
+      "                          whole call when N does not divide it, or N = 0)\n"
       "  --list                  print what would be measured, and exit\n"
       "  --machine-name          print the machine folder name, and exit\n\n"
       "Google Benchmark's flags (--benchmark_filter=REGEX, ...) pass through.\n"
@@ -316,18 +318,18 @@ static void build_items(int all_peers) {
 
 #define PRELU_CHANNELS 64
 #define MAXOUT_K 4
-#define SOFTMAX_COLS 1024
+static size_t softmax_cols = 1024; /* --softmax-cols; 0: one row per call */
 static float prelu_slopes[PRELU_CHANNELS];
 
 /* The parameters every run of act uses: the defaults, plus a 64-channel
- * prelu slope table, k = 4 for maxout and rows of 1024 (or n when 1024 does
- * not divide n) for softmax and log_softmax. */
+ * prelu slope table, k = 4 for maxout and rows of 1024 (--softmax-cols; n
+ * when that does not divide n, or is 0) for softmax and log_softmax. */
 static void bench_params(const char *act, size_t n, simdact_params *p) {
   if (simdact_params_default(act, p) != SIMDACT_OK) simdact_params_default("relu", p);
   p->slope = prelu_slopes;
   p->channels = PRELU_CHANNELS;
   if (strcmp(act, "maxout") == 0) p->k = MAXOUT_K;
-  p->cols = n % SOFTMAX_COLS == 0 ? SOFTMAX_COLS : n;
+  p->cols = softmax_cols && n % softmax_cols == 0 ? softmax_cols : n;
 }
 
 /* Outputs of one call over n input elements (maxout reduces k to 1). */
@@ -607,7 +609,11 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--no-report") == 0) o.report = 0;
     else if (strcmp(a, "--list") == 0) o.list = 1;
     else if (strcmp(a, "--all-peers") == 0) o.all_peers = 1;
-    else if (strcmp(a, "--machine-name") == 0) machine_name_only = 1;
+    else if (strncmp(a, "--softmax-cols=", 15) == 0) {
+      char *e;
+      softmax_cols = (size_t)strtoull(a + 15, &e, 10);
+      bad = *e != 0;
+    } else if (strcmp(a, "--machine-name") == 0) machine_name_only = 1;
     else if (strncmp(a, "--benchmark_", 12) == 0) {
       if (strncmp(a, "--benchmark_out=", 16) == 0) user_out = argv[i];
       if (strncmp(a, "--benchmark_filter=", 19) == 0) filter = a + 19;

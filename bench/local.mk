@@ -53,3 +53,13 @@ bench:
 	@exit 1
 endif
 .PHONY: bench
+
+# make softmax-speed: softmax/log_softmax at rows of 1000, 4096 and 65536
+# against the SLEEF and libm compositions in the same run (issue 5);
+# results/<machine>/softmax-speed.md.
+if HAVE_BENCH
+softmax-speed: bench/simdact-bench
+	srcdir='$(abs_top_srcdir)' $(SHELL) $(srcdir)/bench/softmax-speed.sh
+endif
+.PHONY: softmax-speed
+EXTRA_DIST += bench/softmax-speed.sh

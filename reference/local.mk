@@ -25,3 +25,18 @@ check-exhaustive: all $(check_PROGRAMS)
 CLEANFILES += ulp-exhaustive.md ulp-exhaustive.json
 endif
 .PHONY: check-exhaustive
+
+# make softmax-evidence: the row-scan evidence of softmax and log_softmax
+# (issue 5) into results/<machine>/softmax-rows.md and JSON; NEON from the
+# cross build of make check-neon.  About 15 CPU-minutes with the defaults.
+SOFTMAX_SAMPLES = 3100
+SOFTMAX_LONG = 34
+SOFTMAX_NEON = 620
+if TOOLS
+softmax-evidence: all tests/kernel_check$(EXEEXT)
+	SOFTMAX_SAMPLES=$(SOFTMAX_SAMPLES) SOFTMAX_LONG=$(SOFTMAX_LONG) SOFTMAX_NEON=$(SOFTMAX_NEON) \
+	  QEMU_AARCH64='$(QEMU_AARCH64)' srcdir='$(abs_top_srcdir)' \
+	  $(SHELL) $(srcdir)/reference/softmax-evidence.sh
+endif
+.PHONY: softmax-evidence
+EXTRA_DIST += reference/softmax-evidence.sh

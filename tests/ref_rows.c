@@ -1,6 +1,10 @@
-/* Row references (softmax, log_softmax) on hand cases, and the row scan on
- * test-only kernels: a careful double one (must score <= 1 ULP) and one with
- * a planted error (must be reported). */
+/* Row references (softmax, log_softmax) on hand cases, the row scan on
+ * test-only kernels (a careful double one must score <= 1 ULP, one with a
+ * planted error must be reported), and the registered bound of every softmax
+ * and log_softmax kernel this CPU runs over a sample of the scan's rows: the
+ * 30 adversarial rows and 2 random samples of every row class up to 65536
+ * floats (the evidence run, `make softmax-evidence`, takes 100 per class up
+ * to 2^20). */
 #include <float.h>
 #include <math.h>
 #include <stdlib.h>
@@ -90,5 +94,31 @@ int main(void) {
            (unsigned long long)st[0].over_half, st[0].max_sum_dev);
   tap_ok(rc == 0 && st[0].holds && st[0].max_ulp <= 1,
          "careful double log_softmax holds 1 ULP (max %.4g, normwise %.3g, non-finite %llu)", st[0].max_ulp, st[0].max_norm, (unsigned long long)st[0].nonfinite);
+
+  /* the registry: every kernel's bound over the sample */
+  static const char *const acts[2] = {"softmax", "log_softmax"};
+  for (int a = 0; a < 2; a++) {
+    scan_kernel rk[16];
+    size_t nk = scan_registry_kernels(acts[a], NULL, NULL, rk, 16);
+    rows_stats rs[16];
+    rows_config rc = {.act = acts[a], .seed = 7, .max_len = 65536};
+    rc.rows = 2 * (uint64_t)(rows_class_count(&rc) - 30);
+    int ok = nk > 0 && rows_run(&rc, rk, nk, rs) == 0;
+    tap_ok(ok, "%s: row scan of %zu registered kernels runs", acts[a], nk);
+    for (size_t k = 0; ok && k < nk; k++)
+      tap_ok(rs[k].holds && rs[k].nonfinite == 0 && rs[k].zero_sign == 0,
+             "%s within its registered %g ULP over %llu rows: max %.4g, normwise %.3g x 2^-24, |sum-1| %.3g, "
+             "%llu non-finite, %llu zero signs", rk[k].name, rk[k].bound, (unsigned long long)rs[k].rows, rs[k].max_ulp,
+             rs[k].max_norm, rs[k].max_sum_dev, (unsigned long long)rs[k].nonfinite, (unsigned long long)rs[k].zero_sign);
+    /* the same scan fails a claim tighter than the kernel meets */
+    if (ok) {
+      scan_kernel tight = rk[0];
+      tight.bound = 0.5;
+      rows_stats ts;
+      rc.rows = 8;
+      int trc = rows_run(&rc, &tight, 1, &ts);
+      tap_ok(trc == 0 && !ts.holds, "%s claimed at 0.5 ULP is refuted (max %.4g)", tight.name, ts.max_ulp);
+    }
+  }
   return tap_done();
 }

@@ -1,0 +1,66 @@
+#!/bin/sh
+# Speed of softmax and log_softmax (issue 5), one command:
+#   make softmax-speed [SOFTMAX_SPEED_FLAGS=...]
+# Rows of 1000, 4096 and 65536 floats (one row per call), every kernel this
+# CPU runs, next to the peers in the same run: the SLEEF composition
+# (expf u10: max pass, exp pass with a float sum, scale pass), the plain C
+# loop over libm expf, and sleef_exp_scale (one SLEEF exp pass plus one scale
+# pass: not a softmax, the floor the issue measures against).  ns/element is
+# CPU time, the median of the repetitions; the ratios compare numbers of the
+# same run (the machine may be shared).  Writes results/<machine>/softmax-speed.md
+# and the Google Benchmark JSON beside it.
+set -u
+srcdir=${srcdir:-.}
+machine=$(./bench/simdact-bench --machine-name) || exit 2
+out=${SOFTMAX_OUT:-$srcdir/results/$machine}
+mkdir -p "$out" || exit 2
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+# shellcheck disable=SC2086
+./bench/simdact-bench --mode=quick --sizes=1000,4096,65536 --softmax-cols=0 --repetitions=5 --min-time=0.05 \
+  --no-accuracy --no-report --dir="$tmp" '--benchmark_filter=softmax' ${SOFTMAX_SPEED_FLAGS:-} > /dev/null || exit 1
+cp "$tmp/bench.json" "$out/softmax-speed.json"
+python3 - "$tmp/bench.json" "$machine" > "$out/softmax-speed.md" <<'EOF' || exit 1
+import json, statistics, sys
+d = json.load(open(sys.argv[1]))
+ns = {}
+for b in d["benchmarks"]:
+    if b.get("run_type") != "iteration" or "ns_per_element" not in b:
+        continue
+    name, _, size = b["name"].rsplit("/", 2)
+    ns.setdefault((name, int(size)), []).append(b["ns_per_element"])
+med = {k: statistics.median(v) for k, v in ns.items()}
+sizes = sorted({s for _, s in med})
+names = sorted({n for n, _ in med})
+isa_rank = {"scalar": 0, "sse41": 1, "avx2": 2, "avx512": 3, "neon": 4}
+def key(n):
+    act, tier, isa = n.split(".")
+    return (act != "softmax", tier.startswith("sleef") or tier == "libm", tier, isa_rank.get(isa, 9))
+names.sort(key=key)
+ctx = d.get("context", {})
+print(f"# softmax / log_softmax speed ({sys.argv[2]})\n")
+print("`make softmax-speed`: one row per call, CPU time, median of 5 repetitions, "
+      f"{ctx.get('date', '')}; load average at the start {ctx.get('load_avg', '')}.\n")
+print("ns/element per row length; `/floor`: time over softmax.sleef_exp_scale (one exp pass + one "
+      "scale pass, the issue's yardstick, target <= 2), `libm x`: the libm loop's time over this one "
+      "(target >= 3), `/SLEEF`: time over the SLEEF composition of the same activation.\n")
+hdr = "| implementation |" + "".join(f" {s} |" for s in sizes) + "".join(f" /floor {s} |" for s in sizes) \
+    + "".join(f" libm x {s} |" for s in sizes) + "".join(f" /SLEEF {s} |" for s in sizes)
+print(hdr)
+print("|---|" + "---:|" * (4 * len(sizes)))
+for n in names:
+    act = n.split(".")[0]
+    row = f"| {n} |"
+    for s in sizes: row += f" {med.get((n, s), float('nan')):.3f} |"
+    for s in sizes:
+        fl = med.get(("softmax.sleef_exp_scale.avx512", s))
+        row += f" {med[(n, s)] / fl:.2f} |" if fl and (n, s) in med else " |"
+    for s in sizes:
+        lm = med.get((f"{act}.libm.scalar", s))
+        row += f" {lm / med[(n, s)]:.1f} |" if lm and (n, s) in med else " |"
+    for s in sizes:
+        sl = med.get((f"{act}.sleef_u10.avx512", s))
+        row += f" {med[(n, s)] / sl:.2f} |" if sl and (n, s) in med else " |"
+    print(row)
+EOF
+cat "$out/softmax-speed.md"
