@@ -6,22 +6,32 @@
  *   2. s = sum of e_i = e^(x_i - m), accumulated in double (two vd sums per
  *      vector, so a lane adds cols/VF_LANES terms with 2^-53 roundings: the
  *      sum's relative error stays below 2^-28 up to cols = 2^24); softmax
- *      stores e_i into y on the way;
+ *      stores e_i into y on the way, log_softmax counts the entries equal
+ *      to m in integer lanes (exact to 2^32 per lane);
  *   3. softmax: y_i = e_i * (1/s); log_softmax: y_i = (x_i - m) - log(s).
- * One exp per element (a two-pass "online" max-and-sum would need a second
- * exp per element in the output pass, which costs more than re-reading an
- * L1/L2-resident row).  Rows are independent, so rows of any length work the
- * same; there is no length-dependent algorithm switch (the passes already
- * run at the exp pass's speed).
+ * Both tiers make the same three passes (softmax: reads x twice and y once,
+ * writes y twice; log_softmax reads x three times, writes y once).  One exp
+ * per element: a two-pass "online" max-and-sum needs a second exp per
+ * element in the output pass, which costs more than re-reading an L1/L2-
+ * resident row.  No switch by row length: measured (results/<machine>/
+ * softmax-speed.md), the three passes stay within 1.4x of one exp pass plus
+ * one scale pass from 1000 floats up to DRAM-sized rows of 2^24, which is
+ * all a two-pass variant could win back.
  *
  * u4: x_i - m is taken exactly as d + dl (2Sum; the rounding of d alone
  * would be |d| 2^-24 relative in e_i, 40 ULP near d = -87), e_i = e^d (1 + dl)
- * from sm_exp_u4 (< 1 ULP); 1/s is rounded once from double: y_i within about
- * 1 + 0.5 + 0.5 ULP.  log_softmax: L = log(s) in double, with s = c + t
- * where c counts the entries equal to m (e_i = 1 exactly) and t sums the
- * others, so when the maximum is alone L = log1p(t) keeps its digits however
- * small t is (outputs near 0); y_i = RN(RN(x_i - m) - RN(L)) is within 1.5 ULP
- * because |x_i - m| and L are both at most |y_i|.
+ * from sm_exp_u4 (< 1 ULP, then the dl correction rounded: < 1.5 ULP of e_i);
+ * 1/s is applied as a float pair rh + rl (y = e rh + e rl), so y_i gets
+ * e_i's relative error, at most doubled in ULPs when y_i sits higher in its
+ * binade than e_i, plus its own rounding: the scans show 2.53 ULP (FMA
+ * ISAs) and 2.96 (sse41 and scalar, where vf_mla rounds twice).
+ * log_softmax: L = log(s) in double, with s = c + t where c counts the
+ * entries equal to m (e_i = 1 exactly) and t sums the others, so when the
+ * maximum is alone L = log1p(t) keeps its digits however small t is (outputs
+ * near 0).  y_i = RN(RN(x_i - m) - RN(L)): |x_i - m| and L are at most |y_i|,
+ * so the roundings cost 1.5 ULP; L carries the e_i's relative error scaled by
+ * t/((1+t) log1p(t)) <= 1, which is what reaches 2.1 ULP at the maximum of
+ * short rows with a close second (y = -L).
  * approx: d = RN(x_i - m), e_i = sm_exp_approx(d) (2^-13), the same sums.
  *
  * Special rows (reference/rows.h semantics), taken by a scalar path after
@@ -55,6 +65,19 @@ VEC_INLINE double softmax_vd_sum(vd a_lo, vd a_hi) {
   double s = 0.0;
   for (size_t j = 0; j < VF_LANES; j++) s += (double)h[j] + (double)l[j];
   return s;
+}
+
+/* the sum of the lanes of a vi of counts */
+VEC_INLINE double softmax_count(vi t) {
+  float b[VF_LANES];
+  vf_storeu(b, vi_as_vf(t));
+  double c = 0;
+  for (size_t j = 0; j < VF_LANES; j++) {
+    uint32_t u;
+    memcpy(&u, &b[j], 4);
+    c += u;
+  }
+  return c;
 }
 
 /* pass 1: the row maximum; returns 1 if the row holds a NaN */
@@ -123,7 +146,8 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
     }                                                                              \
     vf vm_ = vf_set1(m_);                                                          \
     vd slo = vd_set1(0.0), shi = vd_set1(0.0);                                     \
-    vf ties = vf_zero();                                                           \
+    vi ties = vi_set1(0); /* entries equal to m, per lane (exact to 2^32) */     \
+    vf one_ = vi_as_vf(vi_set1(1));                                                \
     size_t i_ = 0;                                                                 \
     for (; i_ + VF_LANES <= c; i_ += VF_LANES) {                                   \
       vf v_ = vf_loadu(x + i_);                                                    \
@@ -131,7 +155,7 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
       if (!IS_LOG) vf_storeu(y + i_, e_);                                             \
       else {                                                                       \
         vm t_ = vf_eq(v_, vm_);                                                    \
-        ties = vf_add(ties, vf_select(t_, vf_set1(1.0f), vf_zero()));              \
+        ties = vi_add(ties, vf_as_vi(vf_select(t_, one_, vf_zero())));             \
         e_ = vf_select(t_, vf_zero(), e_);                                         \
       }                                                                            \
       slo = vd_add(slo, vd_from_vf_lo(e_));                                        \
@@ -143,7 +167,7 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
       if (!IS_LOG) vf_store_partial(y + i_, e_, c - i_);                              \
       else {                                                                       \
         vm t_ = vf_eq(v_, vm_);                                                    \
-        ties = vf_add(ties, vf_select(t_, vf_set1(1.0f), vf_zero()));              \
+        ties = vi_add(ties, vf_as_vi(vf_select(t_, one_, vf_zero())));             \
         e_ = vf_select(t_, vf_zero(), e_);                                         \
       }                                                                            \
       slo = vd_add(slo, vd_from_vf_lo(e_));                                        \
@@ -166,7 +190,7 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
         vf_store_partial(y + i_, vf_mla(e_, rh_, vf_mul(e_, rl_)), c - i_);        \
       }                                                                            \
     } else {                                                                       \
-      double cnt_ = (double)vf_reduce_add(ties); /* exact: integers < 2^24 */       \
+      double cnt_ = softmax_count(ties);                                           \
       double L_ = cnt_ == 1.0 ? log1p(s_) : log(cnt_ + s_);                        \
       vf l_ = vf_set1((float)L_);                                                  \
       /* at the maximum: -L, so -0 (as the reference) when L rounds to 0 */      \
