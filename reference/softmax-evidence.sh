@@ -11,7 +11,8 @@
 #    makes them bit-identical there) up to 65536 floats, SOFTMAX_NEON random
 #    samples (620: 20 per class), scored by tests/kernel_check here.
 # Writes $out/softmax-rows.md and softmax-rows{,-long}.json, log_softmax-*.json,
-# neon-rows.md (out: results/<machine>).  Exit 1 when a bound fails.
+# neon-rows.md, and the summary table softmax-summary.md (out:
+# results/<machine>).  Exit 1 when a bound fails.
 set -u
 srcdir=${srcdir:-.}
 samples=${SOFTMAX_SAMPLES:-3100}
@@ -59,5 +60,42 @@ else
   echo "softmax-evidence: no NEON cross build ($nb; run make check-neon first): NEON rows skipped" >&2
   st=1
 fi
+# The summary: per kernel the worst figures of the three runs.
+python3 - "$out" > "$out/softmax-summary.md" <<'EOF'
+import json, os, re, sys
+d = sys.argv[1]
+rows = {}
+def add(name, col, v):
+    rows.setdefault(name, {})[col] = v
+for f, tag in [("softmax-rows.json", "2^20"), ("log_softmax-rows.json", "2^20"),
+               ("softmax-rows-long.json", "2^24"), ("log_softmax-rows-long.json", "2^24")]:
+    for s in json.load(open(f"{d}/{f}"))["scans"]:
+        for k in s["kernels"]:
+            add(k["name"], tag, k)
+for isa in ["neon", "scalar"]:
+    tap = f"{d}/neon-{isa}-check.tap"
+    for line in open(tap) if os.path.exists(tap) else []:
+        m = re.match(r"ok \d+ - (\S+): (\d+) rows \((\d+) elements\) within (\S+) ULP: max (\S+) .*normwise (\S+) x 2\^-24, max \|sum-1\| (\S+), (\d+) non-finite", line)
+        if m and "softmax" in m.group(1):
+            n = m.group(1) if isa == "neon" else m.group(1).replace(".scalar", ".scalar (aarch64)")
+            add(n, "neon", dict(max_ulp=float(m.group(5)), normwise_2m24=float(m.group(6)), max_sum_dev=float(m.group(7)), nonfinite=int(m.group(8)), bound=float(m.group(4))))
+print("| kernel | bound | max ULP (rows to 2^20) | normwise (2^-24) | max abs(sum-1) | max ULP (rows to 2^24) | normwise | abs(sum-1) | non-finite |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+order = {"scalar": 0, "sse41": 1, "avx2": 2, "avx512": 3, "neon": 4}
+def key(n):
+    a, t, i = n.split(".", 2)
+    return (a != "softmax", t != "u4", order.get(i.split(" ")[0], 0) + (5 if "aarch64" in i else 0))
+for n in sorted(rows, key=key):
+    r = rows[n]
+    a = r.get("2^20") or r.get("neon")
+    b = r.get("2^24")
+    nf = sum(x["nonfinite"] for x in r.values())
+    fmt = lambda x, k, f: (f % x[k]) if x else ""
+    label = n + (" (qemu, rows to 65536)" if "neon" in r else "")
+    print(f"| {label} | {a['bound']:g} | {a['max_ulp']:.4g} | {a['normwise_2m24']:.3g} | {a['max_sum_dev']:.2g} | "
+          f"{fmt(b,'max_ulp','%.4g')} | {fmt(b,'normwise_2m24','%.3g')} | {fmt(b,'max_sum_dev','%.2g')} | {nf} |")
+EOF
 cat "$md"
+echo
+cat "$out/softmax-summary.md"
 exit $st
