@@ -17,6 +17,7 @@
 #include "scan.h"
 
 #define BATCH 2048  /* inputs per kernel call: the batch's arrays stay in L1 */
+#define OUTS_STRIDE (2 * BATCH + 64)
 #define GAP 9      /* every GAP-th slot of a kernel's input is a neighbour special */
 
 /* Neighbours put between the scanned inputs, and maxout's second values:
@@ -139,6 +140,11 @@ struct tbuf {
   uint32_t gidx[BATCH / (GAP - 1) + 8], gpos[BATCH / (GAP - 1) + 8];
   double ur[BATCH], ab[BATCH], rl[BATCH]; /* figures of r itself */
   unsigned char rnan[BATCH];
+  /* each kernel's outputs and figures for the current batch: a kernel whose
+   * outputs equal an earlier one's bit for bit (ISAs of one tier usually
+   * pair up: with FMA and without) takes its figures without rescoring */
+  float *outs;        /* nk * (2 * BATCH + 64) */
+  scan_stats *bstats; /* nk */
 };
 
 int scan_score(scan_stats *st, double bound, uint32_t xb, const ref_dd *v, float r, float y, int exact_ref) {
@@ -286,6 +292,8 @@ static void run_chunk(struct scan *s, struct tbuf *t, uint64_t c) {
     int agg_ready = 0;
     scan_stats agg;
     for (size_t j = 0; j < n; j++) t->expect[t->pos[j]] = t->r[j];
+    unsigned char scored[s->nk];
+    memset(scored, 0, s->nk);
     for (size_t k = 0; k < s->nk; k++) {
       const scan_kernel *kr = &s->ks[k];
       scan_stats *st = &cs[k];
@@ -335,20 +343,32 @@ static void run_chunk(struct scan *s, struct tbuf *t, uint64_t c) {
         for (size_t j = 0; j < n; j++) score(s, t, j, kr, st, t->out[t->pos[j]]);
         continue;
       }
+      /* a twin scored earlier in this batch (same bound: same over-bound count) */
+      size_t twin = k;
+      for (size_t e = 0; e < k && twin == k; e++)
+        if (scored[e] && s->ks[e].bound == kr->bound &&
+            memcmp(t->outs + e * OUTS_STRIDE, t->out, slots * sizeof(float)) == 0)
+          twin = e;
+      if (twin != k) { scan_merge(st, &t->bstats[twin]); continue; }
+      scan_stats *bs = &t->bstats[k];
+      memset(bs, 0, sizeof *bs);
+      scored[k] = 1;
+      memcpy(t->outs + k * OUTS_STRIDE, t->out, slots * sizeof(float));
       for (size_t j = 0; j < n; j++) {
         float y = t->out[t->pos[j]];
         uint32_t yb = ref_fbits(y), rb = ref_fbits(t->r[j]);
         if ((yb == rb && t->rnan[j] != 2) || (t->rnan[j] == 1 && isnan(y))) {
           double u = t->ur[j];
-          st->count++;
-          st->sum_ulp += u;
-          if (u > st->max_ulp || !st->max_set) { st->max_ulp = u; st->max_x = ref_fbits(t->x[j]); st->max_y = y; st->max_set = 1; }
-          if (t->ab[j] > st->max_abs) { st->max_abs = t->ab[j]; st->max_abs_x = ref_fbits(t->x[j]); }
-          if (t->rl[j] > st->max_rel) { st->max_rel = t->rl[j]; st->max_rel_x = ref_fbits(t->x[j]); }
+          bs->count++;
+          bs->sum_ulp += u;
+          if (u > bs->max_ulp || !bs->max_set) { bs->max_ulp = u; bs->max_x = ref_fbits(t->x[j]); bs->max_y = y; bs->max_set = 1; }
+          if (t->ab[j] > bs->max_abs) { bs->max_abs = t->ab[j]; bs->max_abs_x = ref_fbits(t->x[j]); }
+          if (t->rl[j] > bs->max_rel) { bs->max_rel = t->rl[j]; bs->max_rel_x = ref_fbits(t->x[j]); }
           continue;
         }
-        score(s, t, j, kr, st, y);
+        score(s, t, j, kr, bs, y);
       }
+      scan_merge(st, bs);
     }
     atomic_fetch_add_explicit(&s->done, n, memory_order_relaxed);
   }
@@ -358,11 +378,16 @@ static void *worker(void *arg) {
   struct scan *s = arg;
   struct tbuf *t = malloc(sizeof *t);
   if (!t) return NULL;
+  t->outs = malloc(s->nk * OUTS_STRIDE * sizeof(float));
+  t->bstats = malloc(s->nk * sizeof(scan_stats));
+  if (!t->outs || !t->bstats) { free(t->outs); free(t->bstats); free(t); return NULL; }
   for (;;) {
     uint64_t c = atomic_fetch_add(&s->next, 1);
     if (c >= s->nchunks) break;
     run_chunk(s, t, c);
   }
+  free(t->outs);
+  free(t->bstats);
   free(t);
   mpfr_free_cache();
   return NULL;
