@@ -48,6 +48,7 @@ typedef struct {
   int nsizes;
   dist dists[MAX_DISTS];
   int ndists;
+  int dists_everywhere;     /* 0: distributions after the first at the middle size only */
   uint64_t samples;         /* accuracy inputs per implementation; 0 = exhaustive */
   int accuracy;             /* 0: skip the scan */
   double min_time;          /* seconds per repetition (quick/full) */
@@ -69,13 +70,15 @@ static void usage(FILE *f) {
       "bench.json (Google Benchmark JSON), accuracy.json, machine.json,\n"
       "REPORT.md and one plot per activation.\n\n"
       "  --mode=full|quick|tiny  presets (default full); options below override\n"
-      "       full:  sizes 4096,65536,16777216; uniform and normal; 5 repetitions\n"
-      "              of 0.1 s; 2^20 accuracy samples\n"
-      "       quick: same sizes; uniform; 3 repetitions of 0.01 s; 2^16 samples\n"
+      "       full:  sizes 4096,65536,16777216 on uniform inputs, normal inputs\n"
+      "              at 65536; 5 repetitions of >= 0.04 s CPU; 2^20 accuracy samples\n"
+      "       quick: same sizes; uniform; 3 repetitions of >= 0.01 s; 2^16 samples\n"
       "       tiny:  size 4096; uniform; 3 iterations; 2^12 samples (tests)\n"
       "  --sizes=N,N,...         elements per call\n"
       "  --dist=D,D,...          uniform[:LO:HI] (default -10:10), normal[:MEAN:SD]\n"
-      "                          (default 0:1)\n"
+      "                          (default 0:1); the first at every size, the others\n"
+      "                          at the middle size only (unless --dists-everywhere)\n"
+      "  --dists-everywhere      every distribution at every size\n"
       "  --samples=N             accuracy inputs per implementation\n"
       "  --exhaustive            accuracy over all 2^32 inputs (slow)\n"
       "  --no-accuracy           skip the accuracy scan\n"
@@ -145,7 +148,7 @@ static void set_mode(options *o, const char *mode) {
   if (strcmp(mode, "full") == 0) {
     parse_dists("uniform,normal", o);
     o->samples = 1 << 20;
-    o->min_time = 0.1;
+    o->min_time = 0.04;
     o->repetitions = 5;
   } else if (strcmp(mode, "quick") == 0) {
     o->samples = 1 << 16;
@@ -601,6 +604,7 @@ int main(int argc, char **argv) {
     else if (strncmp(a, "--samples=", 10) == 0) bad = (o.samples = strtoull(a + 10, NULL, 10)) == 0;
     else if (strcmp(a, "--exhaustive") == 0) o.samples = 0;
     else if (strcmp(a, "--no-accuracy") == 0) o.accuracy = 0;
+    else if (strcmp(a, "--dists-everywhere") == 0) o.dists_everywhere = 1;
     else if (strncmp(a, "--min-time=", 11) == 0) bad = !((o.min_time = atof(a + 11)) > 0);
     else if (strncmp(a, "--repetitions=", 14) == 0) bad = (o.repetitions = atoi(a + 14)) < 1;
     else if (strncmp(a, "--iterations=", 13) == 0) bad = (o.iterations = atoll(a + 13)) < 1;
@@ -625,6 +629,12 @@ int main(int argc, char **argv) {
     }
     if (bad) { fprintf(stderr, "simdact-bench: bad value in '%s'\n", a); return 2; }
   }
+
+  /* Ascending sizes: the middle one is the report's reference (L2). */
+  for (int i = 1; i < o.nsizes; i++)
+    for (int j = i; j > 0 && o.sizes[j] < o.sizes[j - 1]; j--) {
+      size_t t = o.sizes[j]; o.sizes[j] = o.sizes[j - 1]; o.sizes[j - 1] = t;
+    }
 
   machine_info mi;
   machine_probe(&mi);
@@ -707,7 +717,10 @@ int main(int argc, char **argv) {
   }
 
   /* One benchmark family per (implementation, distribution), one instance
-   * per size: <act>.<tier>.<isa>/<dist>/<n>. */
+   * per size: <act>.<tier>.<isa>/<dist>/<n>.  The first distribution runs at
+   * every size; the others (normal, in full mode) at the middle size only,
+   * where the report shows them (the sizes test the memory hierarchy, the
+   * distributions the code's data dependence: one size is enough for that). */
   run_ctx *ctx = calloc(nitems * (size_t)o.ndists, sizeof *ctx);
   if (!ctx) return 1;
   for (size_t i = 0; i < nitems; i++)
@@ -721,7 +734,8 @@ int main(int argc, char **argv) {
       snprintf(name, sizeof name, "%s/%s", items[i].name, o.dists[d].name);
       gbench *b = gbench_register(name, run_one, c);
       if (!b) { fprintf(stderr, "simdact-bench: cannot register %s\n", name); return 1; }
-      for (int s = 0; s < o.nsizes; s++) gbench_add_arg(b, (int64_t)o.sizes[s]);
+      for (int s = 0; s < o.nsizes; s++)
+        if (d == 0 || o.dists_everywhere || s == o.nsizes / 2) gbench_add_arg(b, (int64_t)o.sizes[s]);
       if (o.iterations) gbench_iterations(b, o.iterations);
       /* CPU time, not wall time: single-threaded runs on a shared machine
        * are then not charged for the time other processes hold the core. */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -24,6 +25,9 @@ typedef struct {
   double bound;                  /* NAN for peers */
   double max_ulp;                /* measured; NAN when not measured */
   int exhaustive;
+  double ulp_all;                /* max ULP over all 2^32 inputs (scans/); NAN when none */
+  int all_holds;                 /* that scan found the bound to hold */
+  int floor_row;                 /* a yardstick, not this activation (see is_floor) */
   double nonfinite;              /* non-finite mismatches (NAN: unknown) */
   char skip[128];                /* skip message, "" when it ran */
   double ns[MAX_DISTS][MAX_SIZES];  /* ns/element (median of repetitions), NAN if absent */
@@ -41,6 +45,7 @@ typedef struct {
   json_t *machine;    /* may be NULL */
   json_t *accuracy;   /* may be NULL */
   char acc_mode[32];
+  char scans[512];    /* the activations scans/ has exhaustive figures for */
 } dataset;
 
 /* Typed member access: the fallback when absent or of another type. */
@@ -94,7 +99,12 @@ static impl *find_impl(dataset *d, const char *name, int create) {
   snprintf(m->kind, sizeof m->kind, "peer");
   for (size_t k = 0; k < 4; k++)
     if (strcmp(m->tier, kernel_tiers[k]) == 0) snprintf(m->kind, sizeof m->kind, "kernel");
-  m->bound = m->max_ulp = m->nonfinite = NAN;
+  m->bound = m->max_ulp = m->nonfinite = m->ulp_all = NAN;
+  /* Yardsticks that do not compute the activation: the copy (bandwidth
+   * ceiling) and softmax.sleef_exp_scale (one exp pass + one scale pass, the
+   * floor issue 5 measures softmax against).  They are shown, but are no
+   * Pareto candidates, no SLEEF reference, and their ULP means nothing. */
+  m->floor_row = strcmp(m->act, "copy") == 0 || strstr(m->tier, "exp_scale") != NULL;
   for (int x = 0; x < MAX_DISTS; x++)
     for (int s = 0; s < MAX_SIZES; s++) m->ns[x][s] = m->bps[x][s] = NAN;
   return m;
@@ -138,6 +148,54 @@ static void dataset_free(dataset *d) {
   json_decref(d->machine);
   json_decref(d->accuracy);
   memset(d, 0, sizeof *d);
+}
+
+static int cmp_names(const void *a, const void *b) { return strcmp(a, b); }
+
+/* Exhaustive figures: every JSON file in dir/scans/ holding the output of
+ * `simdact ulp --exhaustive --json FILE` (kernels over all 2^32 inputs).
+ * Sampled or row scans in those files are ignored; a file that does not
+ * parse is reported and skipped. */
+static void load_scans(dataset *d, const char *dir) {
+  char path[4200];
+  snprintf(path, sizeof path, "%s/scans", dir);
+  DIR *dh = opendir(path);
+  if (!dh) return;
+  /* Sorted file names, so the list of activations is stable. */
+  char names[128][256];
+  int nn = 0;
+  for (struct dirent *e; (e = readdir(dh)) && nn < 128;) {
+    size_t l = strlen(e->d_name);
+    if (l > 5 && l < 256 && strcmp(e->d_name + l - 5, ".json") == 0) snprintf(names[nn++], 256, "%s", e->d_name);
+  }
+  closedir(dh);
+  qsort(names, (size_t)nn, sizeof names[0], cmp_names);
+  for (int f = 0; f < nn; f++) {
+    char msg[4700];
+    snprintf(path, sizeof path, "%s/scans/%.255s", dir, names[f]);
+    json_t *j = load_json(path, msg, sizeof msg);
+    if (!j) { fprintf(stderr, "simdact report: %s (skipped)\n", msg); continue; }
+    const json_t *scans = json_object_get(j, "scans");
+    for (size_t i = 0; i < json_array_size(scans); i++) {
+      const json_t *sc = json_array_get(scans, i);
+      if (strcmp(jstr(sc, "mode", ""), "exhaustive")) continue;
+      const json_t *ks = json_object_get(sc, "kernels");
+      int used = 0;
+      for (size_t k = 0; k < json_array_size(ks); k++) {
+        const json_t *kj = json_array_get(ks, k);
+        impl *m = find_impl(d, jstr(kj, "name", ""), 0);
+        const json_t *mu = json_object_get(kj, "max_ulp");
+        if (!m || !json_is_number(mu)) continue;
+        m->ulp_all = json_number_value(mu);
+        m->all_holds = json_is_true(json_object_get(kj, "holds"));
+        used = 1;
+      }
+      const char *act = jstr(sc, "act", "?");
+      if (used && strlen(d->scans) + strlen(act) + 3 < sizeof d->scans)
+        snprintf(d->scans + strlen(d->scans), sizeof d->scans - strlen(d->scans), "%s%s", d->scans[0] ? ", " : "", act);
+    }
+    json_decref(j);
+  }
 }
 
 static int load(dataset *d, const char *dir, char *err, size_t errlen) {
@@ -213,6 +271,7 @@ static int load(dataset *d, const char *dir, char *err, size_t errlen) {
       m->exhaustive = json_is_true(json_object_get(a, "exhaustive"));
     }
   }
+  load_scans(d, dir);
   snprintf(path, sizeof path, "%s/machine.json", dir);
   d->machine = access(path, F_OK) == 0 ? load_json(path, msg, sizeof msg) : NULL;
   if (!d->machine && access(path, F_OK) == 0) fprintf(stderr, "simdact report: %s\n", msg);
@@ -280,7 +339,7 @@ static void fmt_size(char *b, size_t bl, long n) {
 
 static int on_front_candidate(const impl *m, int rs) {
   double u = ulp_of(m);
-  return !m->skip[0] && isfinite(u) && !isnan(m->ns[0][rs]) && !(m->nonfinite > 0);
+  return !m->skip[0] && !m->floor_row && isfinite(u) && !isnan(m->ns[0][rs]) && !(m->nonfinite > 0);
 }
 
 /* One activation's table (Markdown) to f. */
@@ -301,8 +360,14 @@ static void write_table(FILE *f, dataset *d, const char *act, const impl *copy) 
   for (size_t i = 0; i < nrows; i++) {
     double t = tmp[i].ns[0][rs];
     if (strcmp(tmp[i].tier, "libm") == 0) t_libm = t;
-    if (strncmp(tmp[i].tier, "sleef", 5) == 0 && !isnan(t) && (isnan(t_sleef) || t < t_sleef)) t_sleef = t;
+    if (strncmp(tmp[i].tier, "sleef", 5) == 0 && !tmp[i].floor_row && !isnan(t) && (isnan(t_sleef) || t < t_sleef))
+      t_sleef = t;
   }
+  /* The full-domain column, when scans/ has figures for this activation (a
+   * run that was itself exhaustive has them in its own column already). */
+  int have_all = 0;
+  for (size_t i = 0; i < nrows; i++) have_all |= !isnan(tmp[i].ulp_all);
+  if (strcmp(d->acc_mode, "exhaustive") == 0) have_all = 0;
   /* Pareto front over rows that ran, have a finite ULP figure and no
    * non-finite mismatch (a wrong NaN or infinity is not a trade-off). */
   for (size_t i = 0; i < nrows; i++) {
@@ -317,7 +382,8 @@ static void write_table(FILE *f, dataset *d, const char *act, const impl *copy) 
     }
   }
   char sz[32], v[64];
-  fprintf(f, "| implementation | kind | tier | ISA | bound | max ULP |");
+  fprintf(f, "| implementation | kind | tier | ISA | bound |%s max ULP %s |", have_all ? " max ULP all 2^32 |" : "",
+          strcmp(d->acc_mode, "exhaustive") == 0 ? "all 2^32" : "sampled");
   for (int s = 0; s < d->nsizes; s++) {
     fmt_size(sz, sizeof sz, d->sizes[s]);
     fprintf(f, " ns/el %s |", sz);
@@ -328,16 +394,21 @@ static void write_table(FILE *f, dataset *d, const char *act, const impl *copy) 
   }
   fmt_size(sz, sizeof sz, d->sizes[big]);
   fprintf(f, " GB/s %s | × libm | × SLEEF | Pareto |\n", sz);
-  fprintf(f, "|---|---|---|---|--:|--:|");
+  fprintf(f, "|---|---|---|---|--:|--:|%s", have_all ? "--:|" : "");
   for (int s = 0; s < d->nsizes + d->ndists - 1; s++) fprintf(f, "--:|");
   fprintf(f, "--:|--:|--:|:-:|\n");
   for (size_t i = 0; i <= nrows; i++) {
     const impl *m = i < nrows ? &tmp[i] : copy;
     if (!m) break;
-    fprintf(f, "| %s%s | %s | %s | %s |", m->name, i == nrows ? " (bandwidth ceiling)" : "",
+    fprintf(f, "| %s%s | %s | %s | %s |", m->name,
+            i == nrows ? " (bandwidth ceiling)" : m->floor_row ? " (yardstick: exp pass + scale pass, not the activation)" : "",
             m->kind, m->tier, m->isa);
     fmt_num(v, sizeof v, m->bound);
     fprintf(f, " %s |", v);
+    if (have_all) {
+      fmt_num(v, sizeof v, m->ulp_all);
+      fprintf(f, " %s%s |", v, !isnan(m->ulp_all) && !m->all_holds ? " (above bound!)" : "");
+    }
     if (m->skip[0]) {
       fprintf(f, " %s |", m->skip);
       for (int s = 0; s < d->nsizes + d->ndists - 1 + 3; s++) fprintf(f, " |");
@@ -345,8 +416,8 @@ static void write_table(FILE *f, dataset *d, const char *act, const impl *copy) 
       continue;
     }
     fmt_num(v, sizeof v, m->max_ulp);
-    if (i == nrows) snprintf(v, sizeof v, "—");
-    fprintf(f, " %s%s |", v, m->nonfinite > 0 ? " (non-finite!)" : "");
+    if (m->floor_row) snprintf(v, sizeof v, "—");
+    fprintf(f, " %s%s |", v, m->nonfinite > 0 && !m->floor_row ? " (non-finite!)" : "");
     for (int s = 0; s < d->nsizes; s++) {
       fmt_num(v, sizeof v, m->ns[0][s]);
       fprintf(f, " %s |", v);
@@ -392,25 +463,125 @@ static void header(FILE *f, const dataset *d, const char *dir) {
     fprintf(f, "| accuracy | all 2^32 inputs (%s) |\n", engine);
   else if (!isnan(samples))
     fprintf(f, "| accuracy | %.0f sampled inputs per implementation (%s) |\n", samples, engine);
-  char sz[32];
+  char sz[32], szs[160] = "";
   fmt_size(sz, sizeof sz, d->sizes[ref_size(d)]);
+  for (int i = 0; i < d->nsizes; i++) {
+    char one[32];
+    fmt_size(one, sizeof one, d->sizes[i]);
+    snprintf(szs + strlen(szs), sizeof szs - strlen(szs), "%s%s", i ? ", " : "", one);
+  }
   const char *mode = jstr(m, "mode", "full");
   fprintf(f, "\nReproduce: `./bootstrap && make bench%s` (writes `results/%s/`); "
              "`simdact report results/%s` rebuilds this file and the plots from the JSON.\n\n",
           strcmp(mode, "full") == 0 ? "" : strcmp(mode, "quick") == 0 ? " BENCH=quick" : " BENCH=tiny",
           jstr(m, "machine", "<machine>"), jstr(m, "machine", "<machine>"));
-  fprintf(f, "Columns: *bound* is the kernel's ULP bound verified over all binary32 inputs; "
-             "*max ULP* is measured by the scan engine (%s) for kernels and peers alike "
-             "(\"non-finite!\": NaN or infinity where the exact value is finite, or the reverse); "
-             "*ns/el* is the median over repetitions of wall time per element (%s inputs); "
-             "*GB/s* counts bytes read plus written; *× libm* and *× SLEEF* are speedups at %s "
-             "elements over the libm loop and the fastest SLEEF composition; *Pareto* marks rows "
-             "no other row beats in both speed (at %s) and max ULP (the bound where not measured; "
-             "rows with non-finite mismatches are not candidates). "
-             "Peers: `libm` is the plain `<math.h>` loop, `sleef_u10`/`sleef_u35` the SLEEF "
-             "vector functions composed the obvious way (u35 only where SLEEF has one: tanh), "
-             "`copy.memcpy` the bandwidth ceiling.\n\n",
-          d->acc_mode, d->dists[0], sz, sz);
+
+  /* What a time is. */
+  double reps = jnum(m, "repetitions", NAN), mt = jnum(m, "min_time", NAN);
+  fprintf(f, "**Timing (%s mode).** Every implementation is called on %s elements of %s inputs", mode, szs,
+          d->dists[0]);
+  for (int x = 1; x < d->ndists; x++) fprintf(f, ", and on %s inputs at %s", d->dists[x], sz);
+  if (mt > 0 && reps >= 1)
+    fprintf(f, ". Each figure is the median of %.0f repetitions; a repetition repeats the call until it has "
+               "used at least %g s of CPU time (at least one call: one pass over the data at the DRAM size), "
+               "so a figure averages thousands of calls at the cache sizes. ", reps, mt);
+  else
+    fprintf(f, ". Each figure is a fixed handful of calls: a smoke test of the harness, not a measurement. ");
+  fprintf(f, "*ns/el* is CPU time per element (time the process waited for a core on a shared machine is "
+             "not counted; memory stalls are), input and output buffers are distinct, 64-byte aligned and "
+             "touched before timing; at the L1 size the same input is timed again and again, so branch "
+             "predictors learn it. `make bench` (full) uses 5 repetitions of >= 0.04 s; `BENCH=quick` 3 of "
+             ">= 0.01 s (same tables, a few %% noisier); `simdact compare` judges two runs with their "
+             "repetitions.\n\n");
+
+  /* What the columns are. */
+  fprintf(f, "**Columns.** *bound*: the kernel's registered max-ULP bound, the library's promise over all "
+             "2^32 binary32 inputs (`src/simdact_kernels.h` says how each was established: exhaustive "
+             "scans, or sampled scans plus a margin; row scans for softmax/log_softmax, whose domain is "
+             "not enumerable). ");
+  if (d->scans[0])
+    fprintf(f, "*max ULP all 2^32*: the maximum over every binary32 input from an exhaustive scan "
+               "(`simdact ulp --exhaustive --json`, files in `scans/`: %s), the full-domain figure; "
+               "\"(above bound!)\" if that scan broke the bound. ", d->scans);
+  if (strcmp(d->acc_mode, "exhaustive") == 0)
+    fprintf(f, "*max ULP all 2^32*: measured in this run over every binary32 input by the scan engine "
+               "(`reference/`), for kernels and peers alike. ");
+  else
+    fprintf(f, "*max ULP sampled*: measured in this run by the scan engine (`reference/`) for kernels and "
+               "peers alike on %.0f inputs each (specials, random bit patterns, dense [-20, 20]; rows for "
+               "softmax), a lower bound on the full-domain maximum and the only figure the peers have "
+               "(`BENCH_FLAGS=--exhaustive` scans every input, slowly). ",
+            jnum(d->accuracy, "samples", NAN));
+  fprintf(f, "\"non-finite!\": NaN or infinity where the exact value is finite, or the reverse. "
+             "*GB/s*: bytes read plus written per second at the DRAM size. *× libm*, *× SLEEF*: speedup at "
+             "%s elements over the libm loop and over the fastest SLEEF composition. *Pareto*: no other row "
+             "is both at least as fast (at %s) and at least as accurate (the max ULP of this run, the same "
+             "method for every row; the bound where none), and better in one; rows with non-finite "
+             "mismatches and yardsticks are not candidates. "
+             "Peers: `libm` is the plain `<math.h>` loop, `sleef_u10`/`sleef_u35` the SLEEF vector "
+             "functions at the widest ISA composed the obvious way (u35 only where SLEEF has one: tanh), "
+             "`copy.memcpy` the bandwidth ceiling; `softmax.sleef_exp_scale` is a yardstick (one SLEEF exp "
+             "pass and one scale pass), not a softmax.\n\n", sz, sz);
+}
+
+/* "0.412 (0.52)": ns/element at size index si and the max ULP of this run. */
+static void fmt_cell(char *b, size_t bl, const impl *m, int si) {
+  char t[32], u[32];
+  if (!m) { snprintf(b, bl, "—"); return; }
+  fmt_num(t, sizeof t, m->ns[0][si]);
+  fmt_num(u, sizeof u, m->max_ulp);
+  snprintf(b, bl, "%s (%s%s)", t, u, m->nonfinite > 0 ? ", non-finite!" : "");
+}
+
+static int tier_rank(const char *tier) {
+  static const char *const tiers[] = {"exact", "u1", "u4", "approx"};
+  return rank_of(tier, tiers, 4);
+}
+
+/* The summary at the smallest size: per activation, the fastest kernel of
+ * its most accurate tier (lowest bound), the fastest kernel of any tier, the
+ * fastest SLEEF composition and the libm loop. */
+static void summary(FILE *f, const dataset *d, const char *const *acts, int nacts) {
+  char sz[32];
+  fmt_size(sz, sizeof sz, d->sizes[0]);
+  fprintf(f, "## Summary: ns/element at %s elements (%s inputs), max ULP in parentheses\n\n", sz, d->dists[0]);
+  fprintf(f, "*most accurate*: the fastest kernel (any ISA) of the activation's most accurate tier; "
+             "*fastest*: the fastest kernel of any tier; *best SLEEF*: the fastest SLEEF composition; "
+             "*× SLEEF*, *× libm*: speedup of the most accurate kernel over those.\n\n");
+  fprintf(f, "| activation | most accurate | ns/el (max ULP) | fastest | ns/el (max ULP) | best SLEEF | "
+             "ns/el (max ULP) | libm ns/el (max ULP) | × SLEEF | × libm |\n");
+  fprintf(f, "|---|---|--:|---|--:|---|--:|--:|--:|--:|\n");
+  for (int a = 0; a < nacts; a++) {
+    const impl *acc = NULL, *fast = NULL, *sleef = NULL, *libm = NULL;
+    for (size_t i = 0; i < d->n; i++) {
+      const impl *m = &d->v[i];
+      double t = m->ns[0][0];
+      if (strcmp(m->act, acts[a]) || m->skip[0] || m->floor_row || isnan(t)) continue;
+      if (strcmp(m->kind, "kernel") == 0) {
+        if (!fast || t < fast->ns[0][0]) fast = m;
+        int c = acc ? (m->bound < acc->bound ? -1 : m->bound > acc->bound ? 1
+                                                  : tier_rank(m->tier) - tier_rank(acc->tier))
+                    : -1;
+        if (c < 0 || (c == 0 && strcmp(m->tier, acc->tier) == 0 && t < acc->ns[0][0])) acc = m;
+      } else if (strncmp(m->tier, "sleef", 5) == 0) {
+        if (!sleef || t < sleef->ns[0][0]) sleef = m;
+      } else if (strcmp(m->tier, "libm") == 0) {
+        libm = m;
+      }
+    }
+    char c1[96], c2[96], c3[96], c4[96], r1[32], r2[32];
+    fmt_cell(c1, sizeof c1, acc, 0);
+    fmt_cell(c2, sizeof c2, fast, 0);
+    fmt_cell(c3, sizeof c3, sleef, 0);
+    fmt_cell(c4, sizeof c4, libm, 0);
+    fmt_num(r1, sizeof r1, acc && sleef ? sleef->ns[0][0] / acc->ns[0][0] : NAN);
+    fmt_num(r2, sizeof r2, acc && libm ? libm->ns[0][0] / acc->ns[0][0] : NAN);
+    fprintf(f, "| %s | %s%s%s%s | %s | %s%s%s%s | %s | %s | %s | %s | %s | %s |\n", acts[a],
+            acc ? acc->tier : "—", acc ? "." : "", acc ? acc->isa : "", "", c1,
+            fast ? fast->tier : "—", fast ? "." : "", fast ? fast->isa : "", "", c2,
+            sleef ? sleef->tier : "—", c3, c4, r1, r2);
+  }
+  fprintf(f, "\n");
 }
 
 /* ------------------------------------------------------------ plots */
@@ -520,6 +691,8 @@ int bench_report(const char *dir, FILE *term, char *err, size_t errlen) {
   header(f, &d, dir);
   const char *acts[256];
   int nacts = acts_of(&d, acts, 256);
+  summary(f, &d, acts, nacts);
+  if (term) summary(term, &d, acts, nacts);
   const impl *copy = NULL;
   for (size_t i = 0; i < d.n; i++)
     if (strcmp(d.v[i].act, "copy") == 0) copy = &d.v[i];

@@ -27,8 +27,8 @@ static const char *const libm_acts[] = {
     "sigmoid", "tanh", "softplus", "softsign", "swish", "silu", "gelu",
     "gelu_tanh", "mish", "hard_sigmoid", "hard_swish", "maxout", "softmax",
     "log_softmax"};
-static const char *const sleef_acts[] = {"sigmoid", "tanh", "elu", "selu", "softplus",
-                                         "swish", "silu", "gelu", "gelu_tanh", "mish"};
+static const char *const sleef_acts[] = {"sigmoid", "tanh", "elu", "selu", "softplus", "swish",
+                                         "silu", "gelu", "gelu_tanh", "mish", "softmax", "log_softmax"};
 #define COUNT(a) (sizeof a / sizeof a[0])
 
 static char *slurp(const char *path) {
@@ -181,6 +181,16 @@ int main(void) {
       if (!strstr(rep, name)) { absent++; tap_diag("REPORT.md has no row %s", name); }
     }
     tap_ok(bad_act == 0, "REPORT.md has a table for each of the %zu activations", nact);
+    /* The summary: one row per activation. */
+    const char *sum = strstr(rep, "\n## Summary");
+    bad_act = 0;
+    for (size_t i = 0; sum && i < COUNT(libm_acts); i++) {
+      char row[96];
+      snprintf(row, sizeof row, "\n| %s | ", libm_acts[i]);
+      const char *r = strstr(sum, row);
+      if (!r || r > strstr(sum + 1, "\n## ")) { bad_act++; tap_diag("no summary row for %s", libm_acts[i]); }
+    }
+    tap_ok(sum && bad_act == 0, "REPORT.md's summary has a row for each activation");
     tap_ok(absent == 0, "every implementation has a row in REPORT.md (%zu absent)", absent);
 
     /* simdact report rebuilds the same file from the JSON alone. */
@@ -190,6 +200,26 @@ int main(void) {
     tap_ok(st == 0 && again && strcmp(again, rep) == 0,
            "simdact report rebuilds REPORT.md identically from the stored JSON");
     free(again);
+
+    /* Exhaustive figures from scans/ (simdact ulp --exhaustive --json):
+     * one kernel within its bound, one above it. */
+    FILE *sf = fopen(OUT "/scans-fixture.json", "w");
+    if (sf) {
+      fprintf(sf, "{\"scans\": [{\"act\": \"relu\", \"mode\": \"exhaustive\", \"kernels\": ["
+                  "{\"name\": \"relu.exact.scalar\", \"max_ulp\": 0.25, \"holds\": true}]},"
+                  "{\"act\": \"linear\", \"mode\": \"exhaustive\", \"kernels\": ["
+                  "{\"name\": \"linear.exact.scalar\", \"max_ulp\": 7.5, \"holds\": false}]}]}\n");
+      fclose(sf);
+    }
+    st = system("mkdir -p " OUT "/scans && mv " OUT "/scans-fixture.json " OUT "/scans/ && ./simdact report " OUT
+                " > tests/bench-report.log 2>&1");
+    char *ex = slurp(OUT "/REPORT.md");
+    const char *relu = ex ? strstr(ex, "\n## relu\n") : NULL, *lin = ex ? strstr(ex, "\n## linear\n") : NULL;
+    tap_ok(st == 0 && relu && strstr(relu, "| max ULP all 2^32 |") &&
+               strstr(relu, "| relu.exact.scalar | kernel | exact | scalar | 0.5 | 0.25 |"),
+           "simdact report shows the exhaustive figures of scans/ in a max ULP all 2^32 column");
+    tap_ok(lin && strstr(lin, "| 7.5 (above bound!) |"), "an exhaustive figure above the bound is flagged");
+    free(ex);
     if (system("gnuplot --version > /dev/null 2>&1") == 0) {
       int plots = access(OUT "/plots/relu.svg", R_OK) == 0 && access(OUT "/plots/relu.png", R_OK) == 0 &&
                   access(OUT "/plots/sigmoid.svg", R_OK) == 0;
