@@ -474,20 +474,7 @@ int scan_run(const scan_config *cfg, const scan_kernel *ks, size_t nk, scan_stat
   for (size_t k = 0; k < nk; k++) {
     memset(&out[k], 0, sizeof out[k]);
     for (uint64_t c = 0; c < s.nchunks; c++) scan_merge(&out[k], &s.cs[c * nk + k]);
-    scan_stats *st = &out[k];
-    /* the worst input, rescored against MPFR */
-    /* bitwise: outputs that matched r were not scored; they are within 0.5 */
-    int matched = cfg->bitwise && st->count;
-    if (st->max_set && !s.maxout) {
-      ref_exact e;
-      ref_mpfr_eval(&s.q, ref_bitsf(st->max_x), &st->max_y, &e);
-      if (ref_fbits(e.r) == ref_fbits(st->max_y) && e.ulp > 0.5) e.ulp = 0.5;
-      st->max_ulp = e.ulp;
-    }
-    if (matched && st->max_ulp < 0.5) st->max_ulp = 0.5;
-    st->holds = st->max_ulp <= ks[k].bound && st->nonfinite == 0 && st->lane == 0 && st->over_bound == 0;
-    if (ks[k].tier && strcmp(ks[k].tier, "exact") == 0)
-      st->holds = st->holds && st->wrong_rounding == 0 && st->zero_sign == 0;
+    scan_finish(s.maxout ? NULL : &s.q, &out[k], ks[k].bound, ks[k].tier, cfg->bitwise);
   }
   if (info) {
     info->inputs = s.total;
@@ -498,6 +485,22 @@ int scan_run(const scan_config *cfg, const scan_kernel *ks, size_t nk, scan_stat
   free(s.cs);
   free(s.gref);
   return 0;
+}
+
+void scan_finish(const ref_par *q, scan_stats *st, double bound, const char *tier, int bitwise) {
+  /* the worst input, rescored against MPFR */
+  /* bitwise: outputs that matched r were not scored; they are within 0.5 */
+  int matched = bitwise && st->count;
+  if (st->max_set && q) {
+    ref_exact e;
+    ref_mpfr_eval(q, ref_bitsf(st->max_x), &st->max_y, &e);
+    if (ref_fbits(e.r) == ref_fbits(st->max_y) && e.ulp > 0.5) e.ulp = 0.5;
+    st->max_ulp = e.ulp;
+  }
+  if (matched && st->max_ulp < 0.5) st->max_ulp = 0.5;
+  st->holds = st->max_ulp <= bound && st->nonfinite == 0 && st->lane == 0 && st->over_bound == 0;
+  if (tier && strcmp(tier, "exact") == 0)
+    st->holds = st->holds && st->wrong_rounding == 0 && st->zero_sign == 0;
 }
 
 size_t scan_registry_kernels(const char *act, const char *tier, const char *isa, scan_kernel *out,

@@ -86,6 +86,12 @@ int scan_score(scan_stats *st, double bound, uint32_t xkey, const struct ref_dd 
                int exact_ref);
 /* Add b's statistics to a (b after a in scan order). */
 void scan_merge(scan_stats *a, const scan_stats *b);
+/* After the last scan_score/scan_merge of one kernel: rescore the worst input
+ * against MPFR (q NULL: the figures are exact already, as for maxout) and
+ * set holds (bound; exact tier: no wrong rounding or zero sign either).
+ * bitwise: the scan skipped outputs equal to the rounded reference. */
+struct ref_par;
+void scan_finish(const struct ref_par *q, scan_stats *st, double bound, const char *tier, int bitwise);
 
 /* Registry kernels of act (tier / isa filters may be NULL) that this CPU runs. */
 size_t scan_registry_kernels(const char *act, const char *tier, const char *isa,

@@ -113,7 +113,8 @@ tests_kernel_dump_LDADD = $(TEST_LDADD)
 if TOOLS
 check_PROGRAMS += tests/kernel_check
 tests_kernel_check_SOURCES = tests/kernel_check.c tests/kernel_dump.h tests/tap.h
-tests_kernel_check_LDADD = libsimdref.la libsimdact.la $(MPFR_LIBS) -lm
+tests_kernel_check_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
+tests_kernel_check_LDADD = libsimdref.la libsimdact.la $(MPFR_LIBS) $(JANSSON_LIBS) -lm
 endif
 
 # Test programs that tests/dispatch-qemu.sh runs under each qemu-x86_64 CPU model
@@ -138,12 +139,19 @@ AM_TESTS_ENVIRONMENT = \
 shell_tests = tests/dispatch-qemu.sh tests/neon.sh tests/isa-caps.sh tests/install.sh \
   tests/vec-ops.sh
 TESTS += $(shell_tests)
-EXTRA_DIST += $(shell_tests) tests/tap.sh
+EXTRA_DIST += $(shell_tests) tests/tap.sh tests/neon-build.sh tests/neon-accuracy.sh
 
 # 'make check-neon': only the NEON cross build and its tests under qemu.
 check-neon: all
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS=tests/neon.sh
 .PHONY: check-neon
+# 'make check-neon-accuracy': the NEON kernels over a large structured sample
+# under qemu (tests/neon-accuracy.sh), report in results/neon-qemu/ (or
+# NEON_ACCURACY_DIR).  Not part of make check: about 3 CPU-minutes of qemu.
+check-neon-accuracy: all tests/kernel_check$(EXEEXT)
+	@$(AM_TESTS_ENVIRONMENT) NEON_ACCURACY_DIR='$(NEON_ACCURACY_DIR)'; export NEON_ACCURACY_DIR; \
+	  $(SHELL) $(srcdir)/tests/neon-accuracy.sh
+.PHONY: check-neon-accuracy
 clean-local: clean-neon
 clean-neon:
 	-rm -rf neon-aarch64

@@ -10,18 +10,14 @@
 # cross_compiling MAKE QEMU_AARCH64 AARCH64_CC; QEMU_LD_PREFIX (the aarch64
 # sysroot, default /usr/aarch64-linux-gnu).
 . "$abs_top_srcdir/tests/tap.sh"
+. "$abs_top_srcdir/tests/neon-build.sh"
 b=$abs_top_builddir
 
 [ "$cross_compiling" = yes ] && tap_skip_all "this is itself a cross build"
 case $host_cpu in
   aarch64*) tap_skip_all "native aarch64 build: the ordinary test suite already runs the NEON kernels" ;;
 esac
-[ -n "$AARCH64_CC" ] && command -v "$AARCH64_CC" >/dev/null 2>&1 ||
-  tap_skip_all "aarch64-linux-gnu-gcc not found (Debian: apt-get install gcc-aarch64-linux-gnu libc6-dev-arm64-cross; then re-run configure)"
-[ -n "$QEMU_AARCH64" ] && [ -x "$QEMU_AARCH64" ] ||
-  tap_skip_all "qemu-aarch64 not found (Debian: apt-get install qemu-user; then re-run configure)"
-sysroot=${QEMU_LD_PREFIX:-/usr/aarch64-linux-gnu}
-[ -d "$sysroot/lib" ] || tap_skip_all "no aarch64 sysroot at $sysroot (Debian: libc6-dev-arm64-cross; or set QEMU_LD_PREFIX)"
+why=$(neon_missing) || tap_skip_all "$why"
 
 # The inner makes are our own, not jobs of the make that runs this test.
 unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR SIMDACT_ISA SIMDACT_EXPECT_ISA \
@@ -29,40 +25,28 @@ unset MAKEFLAGS MFLAGS MAKELEVEL DESTDIR SIMDACT_ISA SIMDACT_EXPECT_ISA \
 SIMDACT_TEST_EMULATED=qemu-aarch64
 export SIMDACT_TEST_EMULATED
 MAKE=${MAKE:-make}
-x=$b/neon-aarch64
-mkdir -p "$x" || exit 99
-log=$x/build.log
-: > "$log"
+x=$neon_x
+log=$neon_log
+run_qemu=$neon_run_qemu
+show_log() { neon_show_log; }
 
-show_log() { tail -n 40 "$log" | sed 's/^/# /'; }
-
-# 1. A clean copy of the sources: the tree we run in may be configured in
-#    place, which rules out a VPATH build from it.  distdir keeps time stamps,
-#    so an existing cross build only rebuilds what changed.
-$MAKE -C "$b" distdir distdir="$x/src" >> "$log" 2>&1
+# 1-3. The cross build (tests/neon-build.sh).
+neon_copy
 st=$?
 tap_ok $st "neon: copy the sources (make distdir)"
 [ $st -eq 0 ] || { show_log; tap_done; exit 1; }
-
-# 2. Configure once.
-if [ ! -f "$x/build/Makefile" ]; then
-  rm -rf "$x/build"
-  mkdir -p "$x/build"
-  (cd "$x/build" && "$x/src/configure" --host=aarch64-linux-gnu --disable-tools CC="$AARCH64_CC" CFLAGS=-O2) >> "$log" 2>&1
-  st=$?
-  [ $st -eq 0 ] || { show_log; rm -f "$x/build/Makefile"; }
-else
-  st=0
-fi
+neon_configure
+st=$?
+[ $st -eq 0 ] || show_log
 tap_ok $st "neon: configure --host=aarch64-linux-gnu"
 [ $st -eq 0 ] || { tap_done; exit 1; }
 grep -q '^#define HAVE_ISA_NEON 1' "$x/build/config.h"
 tap_ok $? "neon: configure found NEON ($(grep 'ISAs:' "$log" | tail -n 1 | sed 's/^ *//'))"
 
-# 3. Build, then the cross build's own 'make check', each test program run by
-#    qemu-aarch64 (libtool --mode=execute finds the real binary behind the
-#    wrapper and sets the library path, which qemu passes on).
-$MAKE -C "$x/build" -j2 all >> "$log" 2>&1
+# Then the cross build's own 'make check', each test program run by
+# qemu-aarch64 (libtool --mode=execute finds the real binary behind the
+# wrapper and sets the library path, which qemu passes on).
+neon_make
 st=$?
 tap_ok $st "neon: build"
 [ $st -eq 0 ] || { show_log; tap_done; exit 1; }
@@ -72,7 +56,6 @@ lib=$(ls "$x/build/.libs/libsimdact.so."*.*.* 2>/dev/null | head -n 1)
 test "$(elf_machine "$lib")" = 183
 tap_ok $? "neon: the library is an AArch64 ELF ($(basename "${lib:-none}"))"
 
-run_qemu="$x/build/libtool --mode=execute $QEMU_AARCH64 -L $sysroot"
 find "$x/build" -name '*.trs' -exec rm -f {} +
 $MAKE -C "$x/build" -j2 check LOG_COMPILER="$run_qemu" >> "$log" 2>&1
 check_status=$?
