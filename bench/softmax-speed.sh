@@ -1,7 +1,8 @@
 #!/bin/sh
 # Speed of softmax and log_softmax (issue 5), one command:
 #   make softmax-speed [SOFTMAX_SPEED_FLAGS=...]
-# Rows of 1000, 4096 and 65536 floats (one row per call), every kernel this
+# Rows of 1000, 4096 and 65536 floats (the issue's sizes) and 2^20, 2^24
+# (DRAM-sized rows: whether a length-dependent algorithm would pay), one row per call, every kernel this
 # CPU runs, next to the peers in the same run: the SLEEF composition
 # (expf u10: max pass, exp pass with a float sum, scale pass), the plain C
 # loop over libm expf, and sleef_exp_scale (one SLEEF exp pass plus one scale
@@ -17,7 +18,7 @@ mkdir -p "$out" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 # shellcheck disable=SC2086
-./bench/simdact-bench --mode=quick --sizes=1000,4096,65536 --softmax-cols=0 --repetitions=5 --min-time=0.05 \
+./bench/simdact-bench --mode=quick --sizes=1000,4096,65536,1048576,16777216 --softmax-cols=0 --repetitions=5 --min-time=0.05 \
   --no-accuracy --no-report --dir="$tmp" '--benchmark_filter=softmax' ${SOFTMAX_SPEED_FLAGS:-} > /dev/null || exit 1
 cp "$tmp/bench.json" "$out/softmax-speed.json"
 python3 - "$tmp/bench.json" "$machine" > "$out/softmax-speed.md" <<'EOF' || exit 1
@@ -41,26 +42,23 @@ ctx = d.get("context", {})
 print(f"# softmax / log_softmax speed ({sys.argv[2]})\n")
 print("`make softmax-speed`: one row per call, CPU time, median of 5 repetitions, "
       f"{ctx.get('date', '')}; load average at the start {ctx.get('load_avg', '')}.\n")
-print("ns/element per row length; `/floor`: time over softmax.sleef_exp_scale (one exp pass + one "
-      "scale pass, the issue's yardstick, target <= 2), `libm x`: the libm loop's time over this one "
-      "(target >= 3), `/SLEEF`: time over the SLEEF composition of the same activation.\n")
-hdr = "| implementation |" + "".join(f" {s} |" for s in sizes) + "".join(f" /floor {s} |" for s in sizes) \
-    + "".join(f" libm x {s} |" for s in sizes) + "".join(f" /SLEEF {s} |" for s in sizes)
-print(hdr)
-print("|---|" + "---:|" * (4 * len(sizes)))
-for n in names:
-    act = n.split(".")[0]
-    row = f"| {n} |"
-    for s in sizes: row += f" {med.get((n, s), float('nan')):.3f} |"
-    for s in sizes:
-        fl = med.get(("softmax.sleef_exp_scale.avx512", s))
-        row += f" {med[(n, s)] / fl:.2f} |" if fl and (n, s) in med else " |"
-    for s in sizes:
-        lm = med.get((f"{act}.libm.scalar", s))
-        row += f" {lm / med[(n, s)]:.1f} |" if lm and (n, s) in med else " |"
-    for s in sizes:
-        sl = med.get((f"{act}.sleef_u10.avx512", s))
-        row += f" {med[(n, s)] / sl:.2f} |" if sl and (n, s) in med else " |"
-    print(row)
+print("Peers: libm (plain C loop, expf twice per element), sleef_u10 (SLEEF expf u10: max pass, exp "
+      "pass with a float sum, scale pass), sleef_exp_scale (one SLEEF exp pass and one scale pass: not a "
+      "softmax, the floor of the work).")
+def table(title, cell):
+    print(f"\n{title}\n")
+    print("| implementation |" + "".join(f" {s} |" for s in sizes))
+    print("|---|" + "---:|" * len(sizes))
+    for n in names:
+        print(f"| {n} |" + "".join(f" {cell(n, s)} |" for s in sizes))
+def ratio(num, den, fmt):
+    return fmt % (num / den) if num and den else ""
+table("ns/element (row length in the header):", lambda n, s: ratio(med.get((n, s)), 1, "%.3f"))
+table("Over the floor (time / softmax.sleef_exp_scale; issue 5: u4 AVX-512 softmax <= 2):",
+      lambda n, s: ratio(med.get((n, s)), med.get(("softmax.sleef_exp_scale.avx512", s)), "%.2f"))
+table("Speedup over the plain C libm loop of the same activation (issue 5: >= 3):",
+      lambda n, s: ratio(med.get((n.split(".")[0] + ".libm.scalar", s)), med.get((n, s)), "%.1f"))
+table("Time over the SLEEF composition of the same activation:",
+      lambda n, s: ratio(med.get((n, s)), med.get((n.split(".")[0] + ".sleef_u10.avx512", s)), "%.2f"))
 EOF
 cat "$out/softmax-speed.md"
