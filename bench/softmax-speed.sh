@@ -7,7 +7,8 @@
 # (expf u10: max pass, exp pass with a float sum, scale pass), the plain C
 # loop over libm expf, and sleef_exp_scale (one SLEEF exp pass plus one scale
 # pass: not a softmax, the floor the issue measures against).  ns/element is
-# CPU time, the median of the repetitions; the ratios compare numbers of the
+# CPU time, the median of 9 repetitions run interleaved at random with the
+# other benchmarks (so load changes hit all alike); the ratios compare numbers of the
 # same run (the machine may be shared).  Writes results/<machine>/softmax-speed.md
 # and the Google Benchmark JSON beside it.
 set -u
@@ -18,8 +19,8 @@ mkdir -p "$out" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 # shellcheck disable=SC2086
-./bench/simdact-bench --mode=quick --sizes=1000,4096,65536,1048576,16777216 --softmax-cols=0 --repetitions=5 --min-time=0.05 \
-  --no-accuracy --no-report --dir="$tmp" '--benchmark_filter=softmax' ${SOFTMAX_SPEED_FLAGS:-} > /dev/null || exit 1
+./bench/simdact-bench --mode=quick --sizes=1000,4096,65536,1048576,16777216 --softmax-cols=0 --repetitions=9 --min-time=0.03 \
+  --no-accuracy --no-report --dir="$tmp" '--benchmark_filter=softmax' --benchmark_enable_random_interleaving=true ${SOFTMAX_SPEED_FLAGS:-} > /dev/null || exit 1
 cp "$tmp/bench.json" "$out/softmax-speed.json"
 python3 - "$tmp/bench.json" "$machine" > "$out/softmax-speed.md" <<'EOF' || exit 1
 import json, statistics, sys
@@ -40,7 +41,7 @@ def key(n):
 names.sort(key=key)
 ctx = d.get("context", {})
 print(f"# softmax / log_softmax speed ({sys.argv[2]})\n")
-print("`make softmax-speed`: one row per call, CPU time, median of 5 repetitions, "
+print("`make softmax-speed`: one row per call, CPU time, median of 9 repetitions interleaved at random, "
       f"{ctx.get('date', '')}; load average at the start {ctx.get('load_avg', '')}.\n")
 print("Peers: libm (plain C loop, expf twice per element), sleef_u10 (SLEEF expf u10: max pass, exp "
       "pass with a float sum, scale pass), sleef_exp_scale (one SLEEF exp pass and one scale pass: not a "
