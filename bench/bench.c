@@ -679,7 +679,7 @@ int main(int argc, char **argv) {
 
   size_t maxn = 0;
   for (int i = 0; i < o.nsizes; i++) maxn = o.sizes[i] > maxn ? o.sizes[i] : maxn;
-  float *xs[MAX_DISTS], *y = alloc_floats(maxn);
+  float *xs[MAX_DISTS] = {0}, *y = alloc_floats(maxn);
   for (int d = 0; d < o.ndists; d++) {
     xs[d] = alloc_floats(maxn);
     if (!xs[d]) break;
@@ -770,11 +770,15 @@ int main(int argc, char **argv) {
   fprintf(stderr, "simdact-bench: %zu implementations (%zu run here) in %.0f s; results in %s\n",
           nitems, nruns, ri.seconds, dir);
 
-  if (!o.report) return 0;
+  int rc = 0;
   char err[512];
-  if (bench_report(dir, stdout, err, sizeof err)) {
+  if (o.report && bench_report(dir, stdout, err, sizeof err)) {
     fprintf(stderr, "simdact-bench: report: %s\n", err);
-    return 1;
+    rc = 1;
   }
-  return 0;
+  free(ctx);
+  for (int d = 0; d < o.ndists; d++) free(xs[d]);
+  free(y);
+  free(gargv);
+  return rc;
 }
