@@ -88,7 +88,12 @@ int cli_ulp(int argc, char **argv) {
       }
     } else if (strcmp(a, "--classes") == 0) classes = 1;
     else if (strcmp(a, "--threads") == 0 && more) {
-      cfg.threads = atoi(argv[++i]);
+      uint64_t t;
+      if (parse_u64(argv[++i], &t) || t > 4096) {
+        fprintf(stderr, "simdact ulp: bad --threads (a count; 0: every CPU)\n");
+        return 2;
+      }
+      cfg.threads = (int)t;
     } else if (strcmp(a, "--range") == 0 && i + 2 < argc) {
       char *e1, *e2;
       cfg.lo = strtof(argv[i + 1], &e1);

@@ -5,7 +5,8 @@
 # library, both run and compute relu right, and the installed CLI runs.
 #
 # Environment (tests/local.mk): abs_top_srcdir abs_top_builddir MAKE CC
-# cross_compiling prefix exec_prefix libdir includedir bindir.
+# CFLAGS (the build's: a sanitized build links its runtime) cross_compiling
+# prefix exec_prefix libdir includedir bindir.
 . "$abs_top_srcdir/tests/tap.sh"
 b=$abs_top_builddir
 
@@ -55,7 +56,7 @@ tap_ok $? "pkg-config finds simdact ($(pc --modversion simdact 2>&1))"
 
 # Shared
 flags="$(pc --cflags --libs simdact)"
-${CC:-cc} -o "$d/use" "$d/use.c" $flags > "$d/cc.log" 2>&1
+${CC:-cc} $CFLAGS -o "$d/use" "$d/use.c" $flags > "$d/cc.log" 2>&1
 st=$?
 [ $st -eq 0 ] || sed 's/^/# /' "$d/cc.log"
 tap_ok $st "cc use.c \$(pkg-config --cflags --libs simdact): $flags"
@@ -66,7 +67,7 @@ LD_LIBRARY_PATH=$L ldd "$d/use" 2>/dev/null | grep -q "$L/libsimdact.so"
 tap_ok $? "it loaded the installed libsimdact.so"
 
 # Static
-${CC:-cc} -o "$d/use-static" "$d/use.c" $(pc --cflags simdact) "$L/libsimdact.a" \
+${CC:-cc} $CFLAGS -o "$d/use-static" "$d/use.c" $(pc --cflags simdact) "$L/libsimdact.a" \
   $(pc --static --libs-only-l simdact | sed 's/-lsimdact//') > "$d/cc.log" 2>&1
 st=$?
 [ $st -eq 0 ] || sed 's/^/# /' "$d/cc.log"

@@ -137,7 +137,7 @@ AM_TESTS_ENVIRONMENT = \
   export abs_top_srcdir abs_top_builddir host_cpu cross_compiling MAKE CC CFLAGS OBJDUMP \
   QEMU_X86_64 QEMU_AARCH64 AARCH64_CC DISPATCH_TESTS prefix exec_prefix libdir includedir bindir;
 shell_tests = tests/dispatch-qemu.sh tests/neon.sh tests/isa-caps.sh tests/install.sh \
-  tests/vec-ops.sh
+  tests/vec-ops.sh tests/cli.sh
 TESTS += $(shell_tests)
 EXTRA_DIST += $(shell_tests) tests/tap.sh tests/neon-build.sh tests/neon-accuracy.sh
 
@@ -185,3 +185,18 @@ tests_checkasm_LDADD += libsimdref.la $(MPFR_LIBS)
 endif
 TESTS += tests/checkasm
 DISPATCH_TESTS += tests/checkasm
+
+# 'make check-sanitize' (CI runs it): the suite built with ASan + UBSan in
+# san-build/ and run there (ci/sanitize.sh), without the qemu tests, which
+# would run unsanitized programs or ASan under qemu.
+SANITIZE_TESTS = $(filter-out tests/dispatch-qemu.sh tests/neon.sh,$(TESTS))
+check-sanitize: all
+	MAKE='$(MAKE)' $(SHELL) $(srcdir)/ci/sanitize.sh .
+print-sanitize-tests:
+	@echo $(SANITIZE_TESTS)
+.PHONY: check-sanitize print-sanitize-tests
+EXTRA_DIST += ci/sanitize.sh
+clean-local: clean-sanitize
+clean-sanitize:
+	-rm -rf san-build
+.PHONY: clean-sanitize
