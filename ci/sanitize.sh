@@ -12,7 +12,9 @@
 # The suite runs with SIMDACT_SKIP_EXHAUSTIVE=1 (tests/ref_exact_all is a
 # bit-for-bit 2^32 sweep, minutes even uninstrumented) and without
 # tests/dispatch-qemu.sh and tests/neon.sh (qemu runs other binaries or
-# cannot host ASan's shadow memory); 'make check' covers those unsanitized.
+# cannot host ASan's shadow memory) and tests/compare.sh (speed verdicts on
+# timed runs, which want a quiet machine; tests/cli.sh runs compare here);
+# 'make check' covers those unsanitized.  The list: tests/local.mk.
 # Its .trs files stay in san-build/build, where .ci/run counts them.
 #
 # Usage: ci/sanitize.sh [BUILDDIR]  (run by 'make check-sanitize' from the
@@ -78,7 +80,7 @@ echo "== built in $(( $(date +%s) - start )) s; every object is instrumented"
 tests=$($MAKE -s -C "$x/build" print-sanitize-tests) || fail "listing the tests"
 start=$(date +%s)
 find "$x/build" -name '*.trs' -exec rm -f {} +
-echo "== make check in $x/build (SIMDACT_SKIP_EXHAUSTIVE=1; not run: tests/dispatch-qemu.sh tests/neon.sh)"
+echo "== make check in $x/build (SIMDACT_SKIP_EXHAUSTIVE=1; not run: tests/dispatch-qemu.sh tests/neon.sh tests/compare.sh)"
 SIMDACT_SKIP_EXHAUSTIVE=1 $MAKE -C "$x/build" -j"$jobs" check TESTS="$tests"
 st=$?
 echo "== sanitized make check: status $st in $(( $(date +%s) - start )) s"

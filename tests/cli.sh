@@ -1,10 +1,10 @@
 #!/bin/sh
 # The simdact CLI as a user drives it: --version, --help of every command,
 # list (with filters), a small ulp scan of every activation (and one with
-# --json), and bad arguments, each of which must end in a usage error, not
-# a crash.  In the sanitizer pass (ci/sanitize.sh) this runs the CLI's
-# argument handling and table printing under ASan + UBSan.
-# (compare and report on good and bad input: tests/compare.sh, tests/bench.)
+# --json), compare on real and bad input, and bad arguments: each ends in
+# its documented exit status, never a crash.  In the sanitizer pass
+# (ci/sanitize.sh) this runs the CLI under ASan + UBSan.  (compare's
+# statistics: tests/compare.sh; report: tests/bench.)
 #
 # Environment (tests/local.mk): abs_top_srcdir abs_top_builddir.
 . "$abs_top_srcdir/tests/tap.sh"
@@ -70,6 +70,26 @@ else
   tap_ok 0 "ulp --json writes valid JSON # SKIP no python3"
 fi
 cli 0 "simdact ulp --range -1 1 --act relu --isa scalar" ulp --range -1e-30 1e-30 --act relu --isa scalar --quiet
+
+# compare on a real Google Benchmark file (tests/gbench_fixture) and on bad
+# input: exit 3 with a message, never a crash.  (The statistics and the
+# other bad inputs: tests/compare.sh.)
+if [ -x "$b/tests/gbench_fixture" ]; then
+  (cd "$b" && tests/gbench_fixture --benchmark_min_time=0.001 --benchmark_repetitions=2 \
+     --benchmark_format=json) > "$tmp/a.json" 2> "$tmp/err"
+  tap_ok $? "tests/gbench_fixture writes benchmark JSON"
+  cli 0 "compare A A: nothing changed" compare "$tmp/a.json" "$tmp/a.json"
+  has "$tmp/out" '^0 regressed, 0 improved' "compare A A: 0 regressed, 0 improved"
+  head -c 200 "$tmp/a.json" > "$tmp/trunc.json"
+  cli 3 "compare with a truncated file" compare "$tmp/a.json" "$tmp/trunc.json"
+  : > "$tmp/empty.json"
+  cli 3 "compare with an empty file" compare "$tmp/empty.json" "$tmp/a.json"
+  echo '{"benchmarks": [{"name": 1}]}' > "$tmp/odd.json"
+  cli 3 "compare with a malformed benchmark entry" compare "$tmp/a.json" "$tmp/odd.json"
+  cli 3 "compare with a missing file" compare "$tmp/a.json" "$tmp/nonexistent.json"
+else
+  tap_ok 0 "compare # SKIP no tests/gbench_fixture"
+fi
 
 # Bad arguments: exit 2 with a message, nothing else.
 cli 2 "no command" 

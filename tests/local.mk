@@ -188,8 +188,10 @@ DISPATCH_TESTS += tests/checkasm
 
 # 'make check-sanitize' (CI runs it): the suite built with ASan + UBSan in
 # san-build/ and run there (ci/sanitize.sh), without the qemu tests, which
-# would run unsanitized programs or ASan under qemu.
-SANITIZE_TESTS = $(filter-out tests/dispatch-qemu.sh tests/neon.sh,$(TESTS))
+# would run unsanitized programs or ASan under qemu, and tests/compare.sh,
+# whose speed verdicts on timed runs need a quiet machine (make check runs
+# it; tests/cli.sh runs compare on real and bad input under the sanitizers).
+SANITIZE_TESTS = $(filter-out tests/dispatch-qemu.sh tests/neon.sh tests/compare.sh,$(TESTS))
 check-sanitize: all
 	MAKE='$(MAKE)' $(SHELL) $(srcdir)/ci/sanitize.sh .
 print-sanitize-tests:
