@@ -4,6 +4,7 @@
 #include "simd/math/exp.h"
 #include "simd/math/expm1.h"
 #include "simd/math/ddiv.h"
+#include "simd/math/exptab.h"
 #include "simd/act/relu.h"
 #include "simd/math/exact.h"
 #include "simd/act/hard.h"

@@ -47,6 +47,15 @@ coeffs-exp:
 	$(SOLLYA) $(srcdir)/simd/math/sollya/exp.sollya > $(srcdir)/simd/math/exp_coeffs.h.tmp
 	mv $(srcdir)/simd/math/exp_coeffs.h.tmp $(srcdir)/simd/math/exp_coeffs.h
 
+# table-driven exp for the u1 sigmoid/swish/silu cores (simd/math/exptab.h)
+noinst_HEADERS += simd/math/exptab.h simd/math/exptab_coeffs.h
+EXTRA_DIST += simd/math/sollya/exptab.sollya
+.PHONY: coeffs-exptab
+coeffs: coeffs-exptab
+coeffs-exptab:
+	$(SOLLYA) $(srcdir)/simd/math/sollya/exptab.sollya > $(srcdir)/simd/math/exptab_coeffs.h.tmp
+	mv $(srcdir)/simd/math/exptab_coeffs.h.tmp $(srcdir)/simd/math/exptab_coeffs.h
+
 # gelu / softsign (simd/act/gelu.h, simd/act/softsign.h); `make coeffs`
 # regenerates simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol.
 noinst_HEADERS += simd/act/softsign.h simd/act/gelu.h simd/math/gelu_coeffs.h simd/act/softmax.h

@@ -180,6 +180,19 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
         }
       }
     report(ok, "%s vf_rcp14 (relative error < 2^-14)%s", VC_STR(VF_ISA), ok ? "" : why);
+    /* and >= 1/2 on all of [1, 2) */
+    ok = 1;
+    for (uint32_t u = 0x3f800000u; ok && u < 0x40000000u; u += VF_LANES) {
+      float in[VF_LANES], out[VF_LANES];
+      for (size_t l = 0; l < VF_LANES; l++) in[l] = u2f(u + (uint32_t)l);
+      vf_storeu(out, vf_rcp14(vf_loadu(in)));
+      for (size_t l = 0; l < VF_LANES; l++)
+        if (!(out[l] >= 0.5f)) {
+          snprintf(why, sizeof why, " (a=%a: got %a)", in[l], out[l]);
+          ok = 0;
+        }
+    }
+    report(ok, "%s vf_rcp14 >= 1/2 on [1, 2)%s", VC_STR(VF_ISA), ok ? "" : why);
   }
   CHECK_F("vf_fma (one rounding)", 1, vf_fma(a, b, c), fmaf(x, y, z));
   CHECK_F("vf_mla (fused iff VF_HAS_FMA)", 1, vf_mla(a, b, c), r_mla(x, y, z));
@@ -218,6 +231,17 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
   CHECK_M("vi_eq", vi_eq(vf_as_vi(a), vf_as_vi(c)), f2u(x) == f2u(z));
   CHECK_M("vi_eq (same)", vi_eq(vf_as_vi(a), vf_as_vi(a)), 1);
   CHECK_M("vi_gt (signed)", vi_gt(vf_as_vi(a), vf_as_vi(b)), (int32_t)f2u(x) > (int32_t)f2u(y));
+  {
+    /* vf_lut16: lane l is tab[idx_l & 15], bit for bit (NaN payload in the
+     * table included), for every bit pattern of the index lanes here */
+    static const float tab[16] = {1.0f, -2.0f, 0x1.fffffep127f, -0.0f, 0x1p-149f, 3.5f, 6.0f, 7.0f,
+                                  8.0f, 9.0f, -10.0f, 11.0f, 0x1.8p-126f, 13.0f, 14.0f, 15.0f};
+    static float ntab[16];
+    memcpy(ntab, tab, sizeof tab);
+    ntab[6] = u2f(0x7fc01234u);
+    CHECK_F("vf_lut16", 0, vf_lut16(tab, vf_as_vi(a)), tab[f2u(x) & 15]);
+    CHECK_F("vf_lut16 (NaN entry)", 0, vf_lut16(ntab, vf_as_vi(b)), ntab[f2u(y) & 15]);
+  }
 
   /* ---- compares: ordered ---- */
   CHECK_M("vf_lt", vf_lt(a, b), x < y);

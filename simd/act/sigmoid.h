@@ -81,21 +81,62 @@ static __attribute__((noinline, unused)) vf sigmoid_u1_tail(vf bh, vf bl, vf y) 
   return vf_select(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)), t, y);
 }
 
+#if VF_HAS_FMA
+/* With FMA: E = H (1 + w) from the table-driven core (simd/math/exptab.h,
+ * relative error below 2^-28), D = 1 + E, W = RN(H w), eh = RN(H + W), and
+ *   r0 = vf_rcp14(d0), d0 = RN((1 - 2^-23) + eh) in [1 - 2^-23, 2)
+ *   e  = 1 - r0 D = ((1 - r0) - r0 H) - r0 W
+ * (1 - r0 is exact: r0 >= 1/2 on [1, 2), simd/vec/scalar.h; d0 stays below
+ * 2 because the AVX2/NEON estimates of 2 itself are below 1/2).  |e| <= 2^-14,
+ * its error below 2^-29 (roundings of (1 - r0) - r0 H, at most 0.0218, and of
+ * W).  Then 1/D = r0 (1 + e + e^2 + ...) and E/D = E r0 (1 + e), so with
+ *   (A, C) = (1, e) for b >= 0,   (H, W + eh e) for b < 0:
+ *   sigmoid(b) ~ A r0 + r0 C = fma(A, r0, RN(r0 RN(C)))
+ * (A r0 exact inside the FMA).  Error before the final rounding: e^2 <= 2^-28,
+ * e's own, E's (damped by E/(1 + E) <= 1/2 for b >= 0) and the roundings of
+ * C and r0 C (2^-29.5 each, relative): below 2^-27.3 (b >= 0) and 2^-25.9
+ * (b < 0), so at most 0.6 and 0.77 ULP in all; no double or double-float
+ * division.  Lanes with z < -80 (E below 2^-115, subnormal sigmoid) take
+ * sigmoid_u1_tail. */
+typedef struct {
+  vf r0, A, C; /* sigmoid(b) = A r0 + r0 C (+ 2^-25.9 relative) */
+  vf H, W, eh;
+} sigmoid_u1_q;
+/* sigmoid of bh + bl (has_bl: compile-time), z = -|bh + bl| = zh + zl */
+VEC_INLINE sigmoid_u1_q sigmoid_u1_quot_(vm neg, vf zh, vf zl, int has_zl) {
+  sigmoid_u1_q q;
+  vf w, one = vf_set1(1.0f);
+  sm_expt(zh, zl, has_zl, &q.H, &w);
+  q.W = vf_mul(q.H, w);
+  q.eh = vf_add(q.H, q.W);
+  q.r0 = vf_rcp14(vf_add(vf_set1(0x1.fffffcp-1f /* 1 - 2^-23 */), q.eh));
+  /* (negating H and W, each used once, lets the compiler use FNMADD) */
+  vf e = vf_fma(vf_neg(q.W), q.r0, vf_fma(vf_neg(q.H), q.r0, vf_sub(one, q.r0)));
+  q.A = vf_select(neg, q.H, one);
+  q.C = vf_select(neg, vf_fma(q.eh, e, q.W), e); /* a masked FMA on AVX-512 */
+  return q;
+}
+
+VEC_INLINE vf sigmoid_u1_core(vf x) {
+  vf z = vf_or(x, vf_set1(-0.0f));
+  sigmoid_u1_q q = sigmoid_u1_quot_(vf_lt(x, vf_zero()), z, z, 0);
+  vf y = vf_fma(q.A, q.r0, vf_mul(q.r0, q.C));
+  if (vm_any(vf_lt(z, vf_set1(SIG_TAIL_Z)))) y = sigmoid_u1_tail(x, vf_zero(), y);
+  return y;
+}
+#else
+/* Without FMA: the double-float quotient in double (simd/math/ddiv.h). */
 VEC_INLINE vf sigmoid_u1_core(vf x) {
   vf nh, nl, dh, dl;
   sigmoid_u1_nd_(x, x, 0, &nh, &nl, &dh, &dl);
-#if VF_HAS_FMA
-  vf r0, t = sm_ddiv_fma(nh, nl, dh, dl, &r0);
-  vf y = vf_fma(nh, r0, t);
-#else
   vd qlo, qhi;
   sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
   vf y = vf_from_vd(qlo, qhi);
-#endif
   if (vm_any(vf_lt(vf_or(x, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = sigmoid_u1_tail(x, vf_zero(), y);
   return y;
 }
+#endif
 
 static inline vf sigmoid_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
@@ -174,24 +215,57 @@ static inline vf silu_u4_body(vf x, const simdact_noctx *c) {
   return swish_u4_core(x, silu_clamp(x), x);
 }
 
-/* x sigmoid(bh + bl), xm = x clamped (see above) */
+#if VF_HAS_FMA
+/* x sigmoid(bh + bl), xm = x clamped (see above).  With FMA, from the
+ * sigmoid quotient s = A r0 + r0 C (sigmoid_u1_quot_): A r0 = ph + pl
+ * exactly, g = RN(r0 C + pl), and x s = RN(xm ph + RN(xm g)) rounds once
+ * more than that (the rounding of xm g is 2^-29.5 of x s).  Where x s is
+ * below 2^-100 (x tiny or zero, or a large beta), RN(xm g) could round in
+ * the subnormal range or give the wrong zero sign: those lanes, and those
+ * with |b| > 80, go to the rare swish_u1_small branch. */
+#define SWISH_SMALL_Y 0x1p-100f
+VEC_INLINE void swish_u1_s_(vf bh, vf bl, int has_bl, vf *ph, vf *g) {
+  vf flip = vf_andnot(bh, vf_set1(-0.0f));
+  sigmoid_u1_q q = sigmoid_u1_quot_(vf_lt(bh, vf_zero()), vf_xor(bh, flip), vf_xor(bl, flip), has_bl);
+  *ph = vf_mul(q.A, q.r0);
+  *g = vf_fma(q.r0, q.C, vf_fma(q.A, q.r0, vf_neg(*ph)));
+}
+/* every lane again with x scaled by 2^64 (exact; no subnormal product) and
+ * one rounding at the end (sm_unscale_k), the sign of x restored on zeros;
+ * then the |b| > 80 lanes from swish_u1_tail */
+static __attribute__((noinline, unused)) vf swish_u1_small(vf x, vf xm, vf bh, vf bl, vf y) {
+  vf ph, g;
+  swish_u1_s_(bh, bl, 1, &ph, &g);
+  vf X = vf_mul(xm, vf_set1(SM_EXP_2K));
+  vf hi = vf_mul(X, ph);
+  vf lo = vf_fma(X, g, vf_fma(X, ph, vf_neg(hi)));
+  vf t = vf_or(sm_unscale_k(hi, lo), vf_signbit(x));
+  y = vf_select(vf_lt(vf_abs(y), vf_set1(SWISH_SMALL_Y)), t, y);
+  return swish_u1_tail(x, bh, bl, y);
+}
+VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
+  vf ph, g;
+  swish_u1_s_(bh, bl, has_bl, &ph, &g);
+  vf y = vf_fma(xm, ph, vf_mul(xm, g));
+  if (vm_any(vm_or(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)),
+                   vf_lt(vf_abs(y), vf_set1(SWISH_SMALL_Y)))))
+    y = swish_u1_small(x, xm, bh, has_bl ? bl : vf_zero(), y);
+  return y;
+}
+#else
+/* x sigmoid(bh + bl), xm = x clamped (see above); the double-float quotient
+ * and the product with xm in double, one rounding */
 VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
   vf nh, nl, dh, dl;
   sigmoid_u1_nd_(bh, bl, has_bl, &nh, &nl, &dh, &dl);
-#if VF_HAS_FMA
-  vf r0, t = sm_ddiv_fma(nh, nl, dh, dl, &r0);
-  vf yh = vf_mul(nh, r0);
-  vf yl = vf_add(vf_fma(nh, r0, vf_neg(yh)), t);
-  vf y = vf_fma(xm, yh, vf_mul(xm, yl));
-#else
   vd qlo, qhi;
   sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
   vf y = vf_from_vd(vd_mul(qlo, vd_from_vf_lo(xm)), vd_mul(qhi, vd_from_vf_hi(xm)));
-#endif
   if (vm_any(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = swish_u1_tail(x, bh, has_bl ? bl : vf_zero(), y);
   return y;
 }
+#endif
 static inline vf swish_u1_body(vf x, const swish_ctx *c) {
   /* beta x = bh + bl exactly (FMA residual; emulated exactly without FMA) */
   vf bh = vf_mul(c->beta, x);

@@ -105,6 +105,12 @@ VEC_INLINE vi vf_to_vi_round(vf a) { return _mm256_cvtps_epi32(a); }
 VEC_INLINE vf vf_round(vf a) { return _mm256_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return _mm256_castsi256_ps(_mm256_cmpeq_epi32(a, b)); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return _mm256_castsi256_ps(_mm256_cmpgt_epi32(a, b)); }
+/* two vpermps (low 3 bits) and a blend on bit 3 (moved to the sign bit) */
+VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
+  __m256 lo = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tab), idx);
+  __m256 hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tab + 8), idx);
+  return _mm256_blendv_ps(lo, hi, _mm256_castsi256_ps(_mm256_slli_epi32(idx, 28)));
+}
 
 VEC_INLINE vm vf_lt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
 VEC_INLINE vm vf_le(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LE_OQ); }

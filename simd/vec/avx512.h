@@ -99,6 +99,10 @@ VEC_INLINE vi vf_to_vi_round(vf a) { return _mm512_cvtps_epi32(a); }
 VEC_INLINE vf vf_round(vf a) { return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return _mm512_cmpeq_epi32_mask(a, b); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return _mm512_cmpgt_epi32_mask(a, b); }
+/* vpermps: the index's low 4 bits pick the lane */
+VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
+  return _mm512_permutexvar_ps(idx, _mm512_loadu_ps(tab));
+}
 
 VEC_INLINE vm vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
 VEC_INLINE vm vf_le(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ); }

@@ -115,6 +115,14 @@ VEC_INLINE vi vf_to_vi_round(vf a) { return vcvtnq_s32_f32(a); }
 VEC_INLINE vf vf_round(vf a) { return vrndnq_f32(a); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return vceqq_s32(a, b); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return vcgtq_s32(a, b); }
+/* TBL over the 64 table bytes: byte b of lane l is byte 4 (idx_l & 15) + b */
+VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
+  uint8x16x4_t t = {{vld1q_u8((const uint8_t *)tab), vld1q_u8((const uint8_t *)tab + 16),
+                     vld1q_u8((const uint8_t *)tab + 32), vld1q_u8((const uint8_t *)tab + 48)}};
+  uint32x4_t b = vshlq_n_u32(vandq_u32(vreinterpretq_u32_s32(idx), vdupq_n_u32(15)), 2);
+  b = vmlaq_u32(vdupq_n_u32(0x03020100u), b, vdupq_n_u32(0x01010101u));
+  return vreinterpretq_f32_u8(vqtbl4q_u8(t, vreinterpretq_u8_u32(b)));
+}
 
 /* ---- compares (FCMxx: ordered) ---- */
 VEC_INLINE vm vf_lt(vf a, vf b) { return vcltq_f32(a, b); }

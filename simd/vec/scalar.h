@@ -58,7 +58,10 @@ VEC_INLINE vf vf_sqrt(vf a) { return sqrtf(a); }
  * 2^-126 <= |a| <= 2^126 (outside that range, and for 0/inf/NaN, only NaN in
  * -> NaN out is promised).  The bits differ between ISAs (a hardware estimate,
  * refined by a Newton step where the estimate is coarser); one more step
- * r + r (1 - a r) gives about 2^-23.  Here: an exact division. */
+ * r + r (1 - a r) gives about 2^-23.  For 1 <= a < 2 the result is >= 1/2
+ * on every ISA (so 1 - r is exact: simd/act/sigmoid.h relies on it; the
+ * estimate of 2 itself is below 1/2 on AVX2 and NEON).  Here: an exact
+ * division. */
 VEC_INLINE vf vf_rcp14(vf a) { return 1.0f / a; }
 /* a*b + c with one rounding on every ISA (emulated where the ISA lacks FMA). */
 VEC_INLINE vf vf_fma(vf a, vf b, vf c) { return fmaf(a, b, c); }
@@ -100,6 +103,9 @@ VEC_INLINE vi vf_to_vi_round(vf a) { return (vi)lrintf(a); }
 VEC_INLINE vf vf_round(vf a) { return nearbyintf(a); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return a == b ? ~0u : 0u; }
 VEC_INLINE vm vi_gt(vi a, vi b) { return a > b ? ~0u : 0u; }
+/* Table lookup: lane l is tab[idx_l & 15] (a register permute where the ISA
+ * has one: keep tab a constant array so its load leaves the loop). */
+VEC_INLINE vf vf_lut16(const float *tab, vi idx) { return tab[(uint32_t)idx & 15u]; }
 
 /* ---- compares: ordered (false when either is NaN) except vf_isnan ---- */
 VEC_INLINE vm vf_lt(vf a, vf b) { return a < b ? ~0u : 0u; }

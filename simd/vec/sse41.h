@@ -113,6 +113,11 @@ VEC_INLINE vi vf_to_vi_round(vf a) { return _mm_cvtps_epi32(a); }
 VEC_INLINE vf vf_round(vf a) { return _mm_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return _mm_castsi128_ps(_mm_cmpeq_epi32(a, b)); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return _mm_castsi128_ps(_mm_cmpgt_epi32(a, b)); }
+/* no variable 32-bit permute in SSE4.1: four indexed loads */
+VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
+  return _mm_setr_ps(tab[_mm_extract_epi32(idx, 0) & 15], tab[_mm_extract_epi32(idx, 1) & 15],
+                     tab[_mm_extract_epi32(idx, 2) & 15], tab[_mm_extract_epi32(idx, 3) & 15]);
+}
 
 VEC_INLINE vm vf_lt(vf a, vf b) { return _mm_cmplt_ps(a, b); }
 VEC_INLINE vm vf_le(vf a, vf b) { return _mm_cmple_ps(a, b); }
