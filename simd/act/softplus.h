@@ -12,16 +12,34 @@
  *
  * approx: degree-3 exp, s from the reciprocal estimate.
  * u4:     degree-6 exp, s with a Newton step.
- * u1:     E, 2 + f, s (ddiv quotient) and log1p as double-floats, ln 2 as a
- *         double-float, the sum with max(b, 0) by TwoSum, one rounding. */
+ * u1 with FMA: no k split: E = H (1 + w) (table-driven, simd/math/exptab.h,
+ *         2^-28), s = E/(2 + E) in (0, 1/3] from a float reciprocal estimate
+ *         and its residual (as sigmoid u1: r0 = vf_rcp14(2 + RN(E)),
+ *         e = 1 - r0 (2 + E) = ((1 - 2 r0) - r0 H) - r0 RN(H w), 1 - 2 r0
+ *         exact), carried doubled: 2s = p2 + g2 with p2 = RN(2 r0 H) and
+ *         g2 = 2 r0 (RN(H w) + RN(E) e) + (2 r0 H - p2);
+ *         log1p(E) = 2s + 2s u Q(u), u = s^2 <= 1/9, Q of degree 4
+ *         (SM_ATANH_Q*, exptab.sollya, 2^-31.7; coefficients scaled by
+ *         4^-(i+1) for (2s)^2), and max(b, 0) + p2 by Fast2Sum of the max
+ *         and min, one final rounding.  Relative error before it: about
+ *         2^-26 (b <= 0; for b > 0 the sum is >= ln 2 and the error of the
+ *         log1p part is damped).  beta = 1 skips both scalings.
+ * u1 without FMA (scalar, SSE4.1): E, 2 + f, s (ddiv quotient) and log1p
+ *         as double-floats, ln 2 as a double-float, the sum with max(b, 0)
+ *         by TwoSum, one rounding. */
 
-/* SM_ATANH2_A*, SM_LN2_F*: simd/math/exp_coeffs.h (simd/math/sollya/exp.sollya) */
+/* SM_ATANH2_A*, SM_LN2_F*: simd/math/exp_coeffs.h (simd/math/sollya/exp.sollya);
+ * SM_ATANH_Q*: simd/math/exptab_coeffs.h (simd/math/sollya/exptab.sollya) */
 
-typedef struct { vf beta, rbeta; } softplus_ctx;
+typedef struct {
+  vf beta, rbeta;
+  int unit; /* beta == 1: the u1 kernel skips both scalings (exact anyway) */
+} softplus_ctx;
 static inline void softplus_prep(softplus_ctx *c, const simdact_params *p) {
   float b = SIMDACT_BETA(p, softplus);
   c->beta = vf_set1(b);
   c->rbeta = vf_set1(1.0f / b);
+  c->unit = b == 1.0f;
 }
 
 /* k and f from E */
@@ -72,6 +90,38 @@ static inline vf softplus_u4_body(vf x, const softplus_ctx *c) {
   return vf_mul(y, c->rbeta);
 }
 
+#if VF_HAS_FMA
+static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
+  vf b = c->unit ? x : vf_mul(c->beta, x);
+  vf z = vf_or(b, vf_set1(-0.0f));
+  vf H, w, one = vf_set1(1.0f);
+  sm_expt(z, z, 0, &H, &w);
+  vf W = vf_mul(H, w);
+  vf eh = vf_add(H, W);
+  vf r0 = vf_rcp14(vf_add(vf_set1(2.0f), eh));
+  vf e = vf_fma(vf_neg(W), r0, vf_fma(vf_neg(H), r0, vf_fma(r0, vf_set1(-2.0f), one)));
+  vf C = vf_fma(eh, e, W);
+  /* 2s = p2 + g2, p2 = RN(2 r0 H), |g2| < 2^-5 p2 */
+  vf R = vf_add(r0, r0);
+  vf p2 = vf_mul(H, R);
+  vf g2 = vf_fma(R, C, vf_fma(H, R, vf_neg(p2)));
+  vf s2 = vf_add(p2, g2);
+  vf u = vf_mul(s2, s2); /* (2s)^2: Q's coefficients scaled by 4^-(i+1) */
+  vf q = vf_fma(vf_set1(SM_ATANH_Q4 * 0x1p-10f), u, vf_set1(SM_ATANH_Q3 * 0x1p-8f));
+  q = vf_fma(q, u, vf_set1(SM_ATANH_Q2 * 0x1p-6f));
+  q = vf_fma(q, u, vf_set1(SM_ATANH_Q1 * 0x1p-4f));
+  q = vf_fma(q, u, vf_set1(SM_ATANH_Q0 * 0x1p-2f));
+  vf T = vf_fma(vf_mul(s2, u), q, g2);
+  /* max(b, 0) + p2 + T: Fast2Sum of the larger and the smaller (both >= 0) */
+  vf m = vf_max(vf_zero(), b);
+  vf hi = vf_max(m, p2), lo = vf_min(m, p2);
+  vf S = vf_add(hi, lo);
+  vf err = vf_sub(lo, vf_sub(S, hi));
+  vf y = vf_add(S, vf_add(err, T));
+  if (vm_any(vf_lt(z, vf_set1(SIG_TAIL_Z)))) y = softplus_tail(b, y);
+  return c->unit ? y : vf_mul(y, c->rbeta);
+}
+#else
 static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   vf b = vf_mul(c->beta, x);
   vf eh, el, two = vf_set1(2.0f);
@@ -119,6 +169,7 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
     y = softplus_tail(b, y);
   return vf_mul(y, c->rbeta);
 }
+#endif
 
 SIMDACT_ELEMENTWISE(softplus, approx, softplus_ctx, softplus_prep, softplus_approx_body)
 SIMDACT_ELEMENTWISE(softplus, u4, softplus_ctx, softplus_prep, softplus_u4_body)
