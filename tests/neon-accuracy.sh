@@ -67,6 +67,11 @@ est=$neon_x/estimates.txt
   }' | sort > "$est" || die "disassembly failed"
 echo "neon-accuracy: $(grep -c '\.neon$' "$est") NEON kernels use estimate instructions"
 
+# The source revision, taken before the reports change (changes under
+# results/ do not make it dirty).
+rev=$(cd "$abs_top_srcdir" && git rev-parse --short HEAD 2>/dev/null) || rev=unknown
+[ "$rev" = unknown ] || [ -z "$(cd "$abs_top_srcdir" && git status --porcelain --untracked-files=no -- . ':!results' 2>/dev/null)" ] ||
+  rev="$rev-dirty"
 t0=$(date +%s)
 rcf=$neon_x/accuracy.rc
 (cd "$neon_x/build" && { $neon_run_qemu tests/kernel_dump neon --set "${NEON_ACCURACY_SET:-accuracy}"; echo $? > "$rcf"; }) |
@@ -83,7 +88,7 @@ qemu_cpu=$(awk -F'"qemu_cpu_s": ' 'NF > 1 { s += $2 + 0 } END { printf "%.0f", s
   echo "## Provenance"
   echo
   echo "- command: \`make check-neon-accuracy\` (tests/neon-accuracy.sh)"
-  echo "- source: $(cd "$abs_top_srcdir" && git describe --always --dirty 2>/dev/null || echo unknown)"
+  echo "- source: $rev"
   echo "- date: $(date -u +%Y-%m-%dT%H:%M:%SZ), $((t1 - t0)) s wall, $qemu_cpu s of qemu CPU in the kernels"
   echo "- NEON build: $("$AARCH64_CC" --version | head -n 1), CFLAGS=-O2, $(basename "$lib")"
   echo "- emulator: $("$QEMU_AARCH64" --version | head -n 1)"
