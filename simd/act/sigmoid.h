@@ -162,12 +162,14 @@ SIMDACT_ELEMENTWISE(sigmoid, u1, simdact_noctx, simdact_noprep, sigmoid_u1_body)
  * other side sigmoid is 1 and the infinity must survive. */
 typedef struct {
   vf beta, lo, hi; /* beta, and x is clamped to [lo, hi] */
+  int unit;        /* beta == 1: swish u1 takes silu's path (b = x exactly) */
 } swish_ctx;
 static inline void swish_prep(swish_ctx *c, const simdact_params *p) {
   float b = SIMDACT_BETA(p, swish);
   c->beta = vf_set1(b);
   c->lo = vf_set1(b > 0 ? -0x1.fffffep127f : -__builtin_inff());
   c->hi = vf_set1(b < 0 ? 0x1.fffffep127f : __builtin_inff());
+  c->unit = b == 1.0f;
 }
 /* vf_max(c, x) / vf_min(c, x) keep a NaN x */
 VEC_INLINE vf swish_clamp(vf x, const swish_ctx *c) {
@@ -216,27 +218,31 @@ static inline vf silu_u4_body(vf x, const simdact_noctx *c) {
 }
 
 #if VF_HAS_FMA
-/* x sigmoid(bh + bl), xm = x clamped (see above).  With FMA, from the
- * sigmoid quotient s = A r0 + r0 C (sigmoid_u1_quot_): A r0 = ph + pl
- * exactly, g = RN(r0 C + pl), and x s = RN(xm ph + RN(xm g)) rounds once
- * more than that (the rounding of xm g is 2^-29.5 of x s).  Where x s is
- * below 2^-100 (x tiny or zero, or a large beta), RN(xm g) could round in
- * the subnormal range or give the wrong zero sign: those lanes, and those
- * with |b| > 80, go to the rare swish_u1_small branch. */
+/* x sigmoid(bh + bl) (has_bl 0: b = x exactly, silu or beta = 1).  With FMA,
+ * from the sigmoid quotient s = A r0 + r0 C (sigmoid_u1_quot_): A r0 = ph + pl
+ * exactly, g = RN(r0 C + pl), and x s = RN(x ph + RN(x g)) rounds once more
+ * than that (the rounding of x g is 2^-29.5 of x s).  Where x s is below
+ * 2^-100 (x tiny or zero, or a large beta), RN(x g) could round in the
+ * subnormal range or give the wrong zero sign: those lanes, and those with
+ * |b| > 80, go to the rare swish_u1_small branch.  With b = x that is
+ * z = -|x| outside [-80, -2^-99] (one integer range check on z's bits: y
+ * is at least 80 e^-80 > 2^-110 inside); else it is tested on y.  x is not
+ * clamped (xm unused): lanes where the clamp matters (x = +-inf) have
+ * |b| > 80. */
 #define SWISH_SMALL_Y 0x1p-100f
 VEC_INLINE void swish_u1_s_(vf bh, vf bl, int has_bl, vf *ph, vf *g) {
-  vf flip = vf_andnot(bh, vf_set1(-0.0f));
-  sigmoid_u1_q q = sigmoid_u1_quot_(vf_lt(bh, vf_zero()), vf_xor(bh, flip), vf_xor(bl, flip), has_bl);
+  vf flip = vf_andnot(bh, vf_set1(-0.0f)), zh = vf_or(bh, vf_set1(-0.0f));
+  sigmoid_u1_q q = sigmoid_u1_quot_(vf_lt(bh, vf_zero()), zh, vf_xor(bl, flip), has_bl);
   *ph = vf_mul(q.A, q.r0);
   *g = vf_fma(q.r0, q.C, vf_fma(q.A, q.r0, vf_neg(*ph)));
 }
 /* every lane again with x scaled by 2^64 (exact; no subnormal product) and
  * one rounding at the end (sm_unscale_k), the sign of x restored on zeros;
  * then the |b| > 80 lanes from swish_u1_tail */
-static __attribute__((noinline, unused)) vf swish_u1_small(vf x, vf xm, vf bh, vf bl, vf y) {
+static __attribute__((noinline, unused)) vf swish_u1_small(vf x, vf bh, vf bl, vf y) {
   vf ph, g;
   swish_u1_s_(bh, bl, 1, &ph, &g);
-  vf X = vf_mul(xm, vf_set1(SM_EXP_2K));
+  vf X = vf_mul(x, vf_set1(SM_EXP_2K));
   vf hi = vf_mul(X, ph);
   vf lo = vf_fma(X, g, vf_fma(X, ph, vf_neg(hi)));
   vf t = vf_or(sm_unscale_k(hi, lo), vf_signbit(x));
@@ -244,12 +250,21 @@ static __attribute__((noinline, unused)) vf swish_u1_small(vf x, vf xm, vf bh, v
   return swish_u1_tail(x, bh, bl, y);
 }
 VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
+  (void)xm;
   vf ph, g;
   swish_u1_s_(bh, bl, has_bl, &ph, &g);
-  vf y = vf_fma(xm, ph, vf_mul(xm, g));
-  if (vm_any(vm_or(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)),
-                   vf_lt(vf_abs(y), vf_set1(SWISH_SMALL_Y)))))
-    y = swish_u1_small(x, xm, bh, has_bl ? bl : vf_zero(), y);
+  vf y = vf_fma(x, ph, vf_mul(x, g));
+  vm out;
+  if (has_bl) {
+    out = vm_or(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)),
+                vf_lt(vf_abs(y), vf_set1(SWISH_SMALL_Y)));
+  } else {
+    /* bits(z) - bits(-2^-99) > bits(-80) - bits(-2^-99) as unsigned, as a
+     * signed compare of both sides plus 2^31: z = -0, NaN, -inf included */
+    vi zb = vf_as_vi(vf_or(x, vf_set1(-0.0f)));
+    out = vi_gt(vi_sub(zb, vi_set1(0x0e000000)), vi_set1((int32_t)0xb4a00000u));
+  }
+  if (vm_any(out)) y = swish_u1_small(x, bh, has_bl ? bl : vf_zero(), y);
   return y;
 }
 #else
@@ -266,7 +281,8 @@ VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
   return y;
 }
 #endif
-static inline vf swish_u1_body(vf x, const swish_ctx *c) {
+VEC_INLINE vf swish_u1_body(vf x, const swish_ctx *c) {
+  if (c->unit) return swish_u1_core(x, silu_clamp(x), x, x, 0);
   /* beta x = bh + bl exactly (FMA residual; emulated exactly without FMA) */
   vf bh = vf_mul(c->beta, x);
   vf bl = vf_fma(c->beta, x, vf_neg(bh));
