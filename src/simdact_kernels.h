@@ -22,8 +22,9 @@ SIMDACT_KERNEL(hard_sigmoid, exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(hard_swish,   exact, 0.5, ELEMENTWISE)
 SIMDACT_KERNEL(maxout,       exact, 0.5, MAXOUT)
 /* exp-family transcendentals (simd/act/sigmoid.h, tanh.h, elu.h, mish.h).
- * sigmoid, tanh: the max over exhaustive 2^32 scans of scalar/sse41/avx2/
- * avx512, rounded up (tanh: 0.6478, 3.151, 893.2; sigmoid u1 since c28be9b:
+ * sigmoid, tanh, elu: the max over exhaustive 2^32 scans of scalar/sse41/
+ * avx2/avx512, rounded up (tanh: 0.6478, 3.151, 893.2; elu: 0.6667, 1.0390,
+ * 306.85; sigmoid u1 since c28be9b:
  * 0.8142 scalar/sse41, 0.6398 avx2/avx512; the tables are in
  * results/amd-epyc-avx512/exhaustive/).  softplus u1: 0.82, its FMA-less
  * tail is sigmoid's (0.8142 at -0x1.590c66p+6 on sse41).  The others: 1/211 (1/1009 mish)
@@ -42,9 +43,9 @@ SIMDACT_KERNEL(silu,         approx, 2500, ELEMENTWISE)
 SIMDACT_KERNEL(tanh,         u1,     0.65, ELEMENTWISE)
 SIMDACT_KERNEL(tanh,         u4,     3.2,  ELEMENTWISE)
 SIMDACT_KERNEL(tanh,         approx, 900,  ELEMENTWISE)
-SIMDACT_KERNEL(elu,          u1,     0.7,  ELEMENTWISE)
-SIMDACT_KERNEL(elu,          u4,     1.1,  ELEMENTWISE)
-SIMDACT_KERNEL(elu,          approx, 330,  ELEMENTWISE)
+SIMDACT_KERNEL(elu,          u1,     0.67, ELEMENTWISE)
+SIMDACT_KERNEL(elu,          u4,     1.04, ELEMENTWISE)
+SIMDACT_KERNEL(elu,          approx, 310,  ELEMENTWISE)
 SIMDACT_KERNEL(selu,         u1,     0.8,  ELEMENTWISE)
 SIMDACT_KERNEL(selu,         u4,     2.1,  ELEMENTWISE)
 SIMDACT_KERNEL(selu,         approx, 300,  ELEMENTWISE)
