@@ -95,21 +95,13 @@ static inline vf mish_u1_body(vf x, const simdact_noctx *c) {
   dl = vf_sub(dl, vf_sub(t, dh));
   dh = t;
   vf xm = silu_clamp(x);
-#if VF_HAS_FMA
-  vf r0, tq = sm_ddiv_fma(nh, nl, dh, dl, &r0);
-  vf yh = vf_mul(nh, r0);
-  vf yl = vf_add(vf_fma(nh, r0, vf_neg(yh)), tq);
-  vf y = vf_fma(xm, yh, vf_mul(xm, yl));
-#else
-  vd qlo, qhi;
-  sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
-  vf y = vf_from_vd(vd_mul(qlo, vd_from_vf_lo(xm)), vd_mul(qhi, vd_from_vf_hi(xm)));
-#endif
+  vf y = sm_mul_ddiv(xm, nh, nl, dh, dl);
   if (vm_any(vf_lt(vf_or(x, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = swish_u1_tail(x, x, vf_zero(), y);
   /* |x| < 2^-60: mish(x) = 0.6 x (tanh ln 2 = 3/5) to 2^-61; the product
-   * x yl above would underflow near 2^-126, so take RN(0.6 x) with 0.6 as a
-   * double-float on x 2^64 and round once (rare branch; zeros kept). */
+   * x yl in sm_mul_ddiv would underflow near 2^-126, so take RN(0.6 x) with
+   * 0.6 as a double-float on x 2^64 and round once (rare branch; zeros
+   * kept). */
   vm tiny = vm_andnot(vf_eq(x, vf_zero()), vf_lt(vf_abs(x), vf_set1(0x1p-60f)));
   if (vm_any(tiny)) {
     vf k = vf_set1(0x1.333334p-1f); /* RN(3/5) */

@@ -129,9 +129,7 @@ VEC_INLINE vf sigmoid_u1_core(vf x) {
 VEC_INLINE vf sigmoid_u1_core(vf x) {
   vf nh, nl, dh, dl;
   sigmoid_u1_nd_(x, x, 0, &nh, &nl, &dh, &dl);
-  vd qlo, qhi;
-  sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
-  vf y = vf_from_vd(qlo, qhi);
+  vf y = sm_ddiv(nh, nl, dh, dl);
   if (vm_any(vf_lt(vf_or(x, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = sigmoid_u1_tail(x, vf_zero(), y);
   return y;
@@ -273,9 +271,7 @@ VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
 VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
   vf nh, nl, dh, dl;
   sigmoid_u1_nd_(bh, bl, has_bl, &nh, &nl, &dh, &dl);
-  vd qlo, qhi;
-  sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
-  vf y = vf_from_vd(vd_mul(qlo, vd_from_vf_lo(xm)), vd_mul(qhi, vd_from_vf_hi(xm)));
+  vf y = sm_mul_ddiv(xm, nh, nl, dh, dl);
   if (vm_any(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = swish_u1_tail(x, bh, has_bl ? bl : vf_zero(), y);
   return y;

@@ -42,14 +42,7 @@ static inline vf tanh_u1_body(vf x, const simdact_noctx *c) {
   vf two = vf_set1(2.0f);
   vf dh = vf_add(two, h); /* Fast2Sum: 2 > |h| */
   vf dl = vf_add(vf_add(vf_sub(two, dh), h), l);
-#if VF_HAS_FMA
-  vf r0, t = sm_ddiv_fma(vf_neg(h), vf_neg(l), dh, dl, &r0);
-  vf y = vf_fma(vf_neg(h), r0, t);
-#else
-  vd qlo, qhi;
-  sm_ddiv_d(vf_neg(h), vf_neg(l), dh, dl, &qlo, &qhi);
-  vf y = vf_from_vd(qlo, qhi);
-#endif
+  vf y = sm_ddiv(vf_neg(h), vf_neg(l), dh, dl);
   /* Below 2^-13, tanh x rounds to x (x^2/3 < 2^-27); there the quotient's
    * correction term would sink below the subnormal grid near 2^-126. */
   return vf_select(vf_lt(vf_abs(x), vf_set1(0x1p-13f)), x, tanh_sign(y, x));

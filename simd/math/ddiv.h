@@ -1,5 +1,7 @@
-/* Quotient of two double-floats, (nh + nl) / (dh + dl), for the u1 tiers;
- * the caller rounds once.  dh in [2^-126, 2^126], |dl| <= ulp(dh),
+/* Quotient of two double-floats, (nh + nl) / (dh + dl), for the u1 tiers:
+ * sm_ddiv rounds it once to float, sm_mul_ddiv rounds x times it once; the
+ * kernels that need the quotient itself unrounded (softplus) call the two
+ * cores below directly.  dh in [2^-126, 2^126], |dl| <= ulp(dh),
  * |nl| <= 0.1 |nh| (nh + nl need not be normalised).
  *
  * With hardware FMA (sm_ddiv_fma): the reciprocal estimate r0 (vf_rcp14,
@@ -28,5 +30,34 @@ VEC_INLINE void sm_ddiv_d(vf nh, vf nl, vf dh, vf dl, vd *qlo, vd *qhi) {
                 vd_add(vd_from_vf_hi(dh), vd_from_vf_hi(dl)));
 }
 #endif
+
+/* RN((nh + nl) / (dh + dl)), the quotient above rounded once. */
+VEC_INLINE vf sm_ddiv(vf nh, vf nl, vf dh, vf dl) {
+#if VF_HAS_FMA
+  vf r0, t = sm_ddiv_fma(nh, nl, dh, dl, &r0);
+  return vf_fma(nh, r0, t);
+#else
+  vd qlo, qhi;
+  sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
+  return vf_from_vd(qlo, qhi);
+#endif
+}
+
+/* x (nh + nl) / (dh + dl) rounded once (same conditions on N and D; x
+ * finite: the caller clamps infinities).  With FMA
+ * the quotient is q = yh + yl (yh = nh r0 and its FMA residual plus t), and
+ * the result x yh + x yl; without, the double quotient times x in double. */
+VEC_INLINE vf sm_mul_ddiv(vf x, vf nh, vf nl, vf dh, vf dl) {
+#if VF_HAS_FMA
+  vf r0, t = sm_ddiv_fma(nh, nl, dh, dl, &r0);
+  vf yh = vf_mul(nh, r0);
+  vf yl = vf_add(vf_fma(nh, r0, vf_neg(yh)), t);
+  return vf_fma(x, yh, vf_mul(x, yl));
+#else
+  vd qlo, qhi;
+  sm_ddiv_d(nh, nl, dh, dl, &qlo, &qhi);
+  return vf_from_vd(vd_mul(qlo, vd_from_vf_lo(x)), vd_mul(qhi, vd_from_vf_hi(x)));
+#endif
+}
 
 #endif
