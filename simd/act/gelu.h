@@ -16,6 +16,36 @@
 #define GELU_LOG2E 1.4426950408889634 /* log2(e) */
 #define GELU_LN2 0x1.62e42fefa39efp-1 /* ln 2 rounded to double */
 
+/* z = min(|x|, zmax) (NaN -> zmax) and *xc = max(x, -zmax) (-inf -> -zmax,
+ * keeps -0) */
+VEC_INLINE vf gelu_clamp(vf x, float zmax, vf *xc) {
+  vf zm = vf_set1(zmax);
+  *xc = vf_max(x, vf_neg(zm));
+  return vf_min(vf_abs(x), zm);
+}
+
+/* e^r for |r| <= ln2/2 (+2^-14), in double (gelu.sol; gelu and gelu_tanh) */
+VEC_INLINE vd gelu_u1_exp_r(vd r) {
+  vd e = vd_set1(GELU_U1_E_C6);
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C5));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C4));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C3));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C2));
+  e = vd_mla(e, r, vd_set1(GELU_U1_E_C1));
+  return vd_mla(e, r, vd_set1(GELU_U1_E_C0));
+}
+
+/* half(xc, z, k, p2k), a u1 core in double, on the lower and the upper half
+ * of the lanes, rounded once to float; NaN lanes of x are returned as they
+ * are (the clamps made them finite). */
+typedef vd gelu_u1_half_fn(vd xc, vd z, vd k, vd p2k);
+VEC_INLINE vf gelu_u1_double(gelu_u1_half_fn *half, vf x, vf xc, vf z, vf k, vf p2k) {
+  vd lo = half(vd_from_vf_lo(xc), vd_from_vf_lo(z), vd_from_vf_lo(k), vd_from_vf_lo(p2k));
+  vd hi = half(vd_from_vf_hi(xc), vd_from_vf_hi(z), vd_from_vf_hi(k), vd_from_vf_hi(p2k));
+  vf y = vf_from_vd(lo, hi);
+  return vf_select(vf_isnan(x), x, y);
+}
+
 /* ---- u1: the core in double precision ----
  * z^2 is exact in double (48 bits), so the exponent -z^2/2 carries no
  * rounding error at all; exp is 2^k * e^r with k = round(-z^2/2 log2 e)
@@ -27,13 +57,7 @@
 VEC_INLINE vd gelu_u1_half(vd xc, vd z, vd k, vd p2k) {
   vd a = vd_mul(vd_mul(z, z), vd_set1(-0.5));           /* -z^2/2, exact */
   vd r = vd_mla(k, vd_set1(-GELU_LN2), a);               /* |r| <= 0.3466 */
-  vd e = vd_set1(GELU_U1_E_C6);
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C5));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C4));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C3));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C2));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C1));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C0));               /* e^r */
+  vd e = gelu_u1_exp_r(r);
   /* t = 1/(1 + P z), both steps rounded in double (P z is exact).  A
    * double division measured faster than a float quotient refined by a
    * Newton step in double (fewer conversions). */
@@ -65,17 +89,9 @@ VEC_INLINE vf gelu_pow2(vf k) {
 
 VEC_INLINE vf gelu_u1_body(vf x, const simdact_noctx *c) {
   (void)c;
-  vf zmax = vf_set1(GELU_ZMAX);
-  vf z = vf_min(vf_abs(x), zmax);                     /* NaN -> ZMAX */
-  vf xc = vf_max(x, vf_neg(zmax));                    /* -inf -> -ZMAX; keeps -0 */
+  vf xc, z = gelu_clamp(x, GELU_ZMAX, &xc);
   vf k = vf_round(vf_mul(vf_mul(z, z), vf_set1((float)(-0.5 * GELU_LOG2E))));
-  vf p2k = gelu_pow2(k);
-  vd lo = gelu_u1_half(vd_from_vf_lo(xc), vd_from_vf_lo(z), vd_from_vf_lo(k),
-                       vd_from_vf_lo(p2k));
-  vd hi = gelu_u1_half(vd_from_vf_hi(xc), vd_from_vf_hi(z), vd_from_vf_hi(k),
-                       vd_from_vf_hi(p2k));
-  vf y = vf_from_vd(lo, hi);
-  return vf_select(vf_isnan(x), x, y);
+  return gelu_u1_double(gelu_u1_half, x, xc, z, k, gelu_pow2(k));
 }
 SIMDACT_ELEMENTWISE(gelu, u1, simdact_noctx, simdact_noprep, gelu_u1_body)
 
@@ -98,36 +114,28 @@ SIMDACT_ELEMENTWISE(gelu, u1, simdact_noctx, simdact_noprep, gelu_u1_body)
 #define GELU_TANH_C3 0x1.2444f2a4d8b4bp-4 /* 2 sqrt(2/pi) 0.044715, rounded to double */
 #define GELU_TANH_ZMAX 12.0f
 #define GELU_TANH_K 100
+/* v = C1 z + C3 z^3 in float */
+VEC_INLINE vf gelu_tanh_v(vf z) {
+  return vf_mul(z, vf_mla(vf_mul(z, z), vf_set1((float)GELU_TANH_C3), vf_set1((float)GELU_TANH_C1)));
+}
 VEC_INLINE vd gelu_tanh_u1_half(vd xc, vd z, vd k, vd p2k) {
   vd z2 = vd_mul(z, z);                                   /* exact */
   vd v = vd_mul(z, vd_mla(z2, vd_set1(GELU_TANH_C3), vd_set1(GELU_TANH_C1)));
   vd r = vd_mla(k, vd_set1(-GELU_LN2), vd_sub(vd_set1(0.0), v)); /* -v - k ln2 */
-  vd e = vd_set1(GELU_U1_E_C6);
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C5));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C4));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C3));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C2));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C1));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C0));               /* e^r */
+  vd e = gelu_u1_exp_r(r);
   vd E = vd_mul(vd_mul(e, p2k), vd_set1(0x1p-100));       /* e^-v, exact scalings */
   vd num = vd_select(vd_gt(xc, vd_set1(0.0)), vd_set1(1.0), E);
   return vd_mul(xc, vd_div(num, vd_add(vd_set1(1.0), E)));
 }
 VEC_INLINE vf gelu_tanh_u1_body(vf x, const simdact_noctx *c) {
   (void)c;
-  vf zmax = vf_set1(GELU_TANH_ZMAX);
-  vf z = vf_min(vf_abs(x), zmax);                     /* NaN -> ZMAX */
-  vf xc = vf_max(x, vf_neg(zmax));                    /* -inf -> -ZMAX; keeps -0 */
+  vf xc, z = gelu_clamp(x, GELU_TANH_ZMAX, &xc);
   /* k = round(-v log2 e) from a float v (within 2^-14 of the exact product,
    * which widens |r| <= ln2/2 by less than 2^-14: inside the polynomial's
    * 0.3466 range) */
-  vf vf_ = vf_mul(z, vf_mla(vf_mul(z, z), vf_set1((float)GELU_TANH_C3), vf_set1((float)GELU_TANH_C1)));
-  vf k = vf_round(vf_mul(vf_neg(vf_), vf_set1((float)GELU_LOG2E)));
+  vf k = vf_round(vf_mul(vf_neg(gelu_tanh_v(z)), vf_set1((float)GELU_LOG2E)));
   vf p2k = vi_as_vf(vi_shl(vi_add(vf_to_vi_round(k), vi_set1(127 + GELU_TANH_K)), 23));
-  vd lo = gelu_tanh_u1_half(vd_from_vf_lo(xc), vd_from_vf_lo(z), vd_from_vf_lo(k), vd_from_vf_lo(p2k));
-  vd hi = gelu_tanh_u1_half(vd_from_vf_hi(xc), vd_from_vf_hi(z), vd_from_vf_hi(k), vd_from_vf_hi(p2k));
-  vf y = vf_from_vd(lo, hi);
-  return vf_select(vf_isnan(x), x, y);
+  return gelu_u1_double(gelu_tanh_u1_half, x, xc, z, k, p2k);
 }
 SIMDACT_ELEMENTWISE(gelu_tanh, u1, simdact_noctx, simdact_noprep, gelu_tanh_u1_body)
 
@@ -146,9 +154,8 @@ VEC_INLINE vf gelu_recip(vf d) {
  * x - q E, where q E <= x/2 (no cancellation). */
 VEC_INLINE vf gelu_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
-  vf zmax = vf_set1(GELU_ZMAX);
-  vf z = vf_min(vf_abs(x), zmax);
-  vf xc = vf_min(vf_max(x, vf_neg(zmax)), zmax);     /* +inf * G * E would be NaN */
+  vf xc, z = gelu_clamp(x, GELU_ZMAX, &xc);
+  xc = vf_min(xc, vf_set1(GELU_ZMAX));               /* +inf * G * E would be NaN */
   vf E = sm_exp_approx(vf_mul(vf_mul(z, z), vf_set1(-0.5f)));
   vf t = gelu_recip(vf_mla(z, vf_set1((float)GELU_P), vf_set1(1.0f)));
   vf g = vf_mla(vf_set1(GELU_APPROX_G_C5), t, vf_set1(GELU_APPROX_G_C4));
@@ -167,11 +174,8 @@ SIMDACT_ELEMENTWISE(gelu, approx, simdact_noctx, simdact_noprep, gelu_approx_bod
  * (1 + E) with gelu_recip, y = x s. */
 VEC_INLINE vf gelu_tanh_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
-  vf zmax = vf_set1(GELU_TANH_ZMAX);
-  vf z = vf_min(vf_abs(x), zmax);
-  vf xc = vf_max(x, vf_neg(zmax));
-  vf v = vf_mul(z, vf_mla(vf_mul(z, z), vf_set1((float)GELU_TANH_C3), vf_set1((float)GELU_TANH_C1)));
-  vf E = sm_exp_approx(vf_neg(v));
+  vf xc, z = gelu_clamp(x, GELU_TANH_ZMAX, &xc);
+  vf E = sm_exp_approx(vf_neg(gelu_tanh_v(z)));
   vm pos = vf_gt(x, vf_zero());
   vf s = vf_mul(vf_select(pos, vf_set1(1.0f), E), gelu_recip(vf_add(vf_set1(1.0f), E)));
   vf y = vf_mul(xc, s);
