@@ -117,6 +117,11 @@ tests_kernel_check_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_kernel_check_LDADD = libsimdref.la libsimdact.la $(MPFR_LIBS) $(JANSSON_LIBS) -lm
 endif
 
+# tests/bitcmp.sh OLD_BUILD NEW_BUILD KERNEL...: a dev tool, not run by make
+# check (it needs two builds): proves that a refactor changed no output bit of
+# the named kernels over all 2^32 inputs.  It compiles tests/bitcmp.c itself.
+EXTRA_DIST += tests/bitcmp.sh tests/bitcmp.c
+
 # Test programs that tests/dispatch-qemu.sh runs under each qemu-x86_64 CPU model
 # (the suite that must pass on lesser CPUs; keep them fast when
 # SIMDACT_TEST_EMULATED is set: qemu-x86_64 or qemu-aarch64).
