@@ -69,17 +69,15 @@ static inline vf selu_u1_body(vf x, const simdact_noctx *c) {
                  vf_mul(vf_set1(SELU_LD_LO), vf_min(vf_set1(0x1.fffffep127f), x)));
   y = vf_select(vf_ge(x, vf_zero()), yp, y);
   /* Below 2^-90 the low product underflows and would round on its own: the
-   * rare branch takes lambda x scaled by 2^64 and rounds once (sm_unscale_k).
-   * Both signs: lambda alpha expm1(x) is lambda alpha x there. */
+   * rare branch takes lambda x scaled by 2^64 and rounds once
+   * (sm_mul_dd_unscale_k).  Both signs: lambda alpha expm1(x) is
+   * lambda alpha x there. */
   vm tiny = vf_lt(vf_abs(x), vf_set1(0x1p-90f));
   if (vm_any(tiny)) {
     vf k = vf_select(vf_ge(x, vf_zero()), vf_set1(SELU_LD), la);
     vf kl = vf_select(vf_ge(x, vf_zero()), vf_set1(SELU_LD_LO), vf_set1(SELU_LA_LO));
-    vf xs = vf_mul(x, vf_set1(SM_EXP_2K));
-    vf ph = vf_mul(k, xs);
-    vf pl = vf_fma(kl, xs, vf_fma(k, xs, vf_neg(ph)));
     /* keep the zero's sign: x = -0 must give -0 */
-    y = vf_select(vm_and(tiny, vm_not(vf_eq(x, vf_zero()))), sm_unscale_k(ph, pl), y);
+    y = vf_select(vm_and(tiny, vm_not(vf_eq(x, vf_zero()))), sm_mul_dd_unscale_k(x, k, kl), y);
   }
   return y;
 }

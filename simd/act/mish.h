@@ -106,10 +106,7 @@ static inline vf mish_u1_body(vf x, const simdact_noctx *c) {
   if (vm_any(tiny)) {
     vf k = vf_set1(0x1.333334p-1f); /* RN(3/5) */
     vf kl = vf_set1((float)(0.6 - (double)0x1.333334p-1f));
-    vf xs = vf_mul(x, vf_set1(SM_EXP_2K));
-    vf ph = vf_mul(k, xs);
-    vf pl = vf_fma(kl, xs, vf_fma(k, xs, vf_neg(ph)));
-    y = vf_select(tiny, sm_unscale_k(ph, pl), y);
+    y = vf_select(tiny, sm_mul_dd_unscale_k(x, k, kl), y);
   }
   return y;
 }

@@ -128,16 +128,23 @@ VEC_INLINE vf sm_exp_u4(vf x) {
   return vf_mul(sm_exp_poly6_mk(e.r), e.scale);
 }
 
+/* q = c2 + c3 r + ... + c6 r^4, the tail of the u1 polynomial e^r = 1 + r +
+ * r^2 q (SM_EXP6_C*) */
+VEC_INLINE vf sm_exp_poly6_q(vf r) {
+  vf q = vf_mla(vf_set1(SM_EXP6_C6), r, vf_set1(SM_EXP6_C5));
+  q = vf_mla(q, r, vf_set1(SM_EXP6_C4));
+  q = vf_mla(q, r, vf_set1(SM_EXP6_C3));
+  q = vf_mla(q, r, vf_set1(SM_EXP6_C2));
+  return q;
+}
+
 /* e^(r + rlo) = uh + ul for |r| <= 0.35, |rlo| <= 2^-20: the 1 + r part is
  * split exactly (Fast2Sum), the polynomial tail P = r^2 (c2 + ... + c6 r^4)
  * (relative error 3.5e-9) and rlo e^r are added into the low part, and the
  * result renormalised.  Relative error below 2^-27. */
 VEC_INLINE void sm_exp_poly6_dd(vf r, vf rlo, vf *uh, vf *ul) {
   vf r2 = vf_mul(r, r);
-  vf q = vf_mla(vf_set1(SM_EXP6_C6), r, vf_set1(SM_EXP6_C5));
-  q = vf_mla(q, r, vf_set1(SM_EXP6_C4));
-  q = vf_mla(q, r, vf_set1(SM_EXP6_C3));
-  q = vf_mla(q, r, vf_set1(SM_EXP6_C2));
+  vf q = sm_exp_poly6_q(r);
   vf one = vf_set1(1.0f);
   vf ah = vf_add(one, r);                   /* 1 + r = ah + al exactly */
   vf al = vf_add(vf_sub(one, ah), r);
@@ -147,23 +154,23 @@ VEC_INLINE void sm_exp_poly6_dd(vf r, vf rlo, vf *uh, vf *ul) {
   *uh = h;
 }
 
-/* e^(xh + xl) * 2^K = hi + lo for xh <= 43 (xl: |xl| <= ulp(xh)/2, or 0). */
-VEC_INLINE void sm_exp_u1_dd_k(vf xh, vf xl, vf *hi, vf *lo) {
+/* e^(xh + xl) * 2^K = hi + lo for xh <= 43 (xl: |xl| <= ulp(xh)/2, or 0).
+ * has_xl: compile-time 0 when there is no low part (sm_exp_u1_k). */
+VEC_INLINE void sm_exp_u1_dd_k_(vf xh, vf xl, int has_xl, vf *hi, vf *lo) {
   vf rhi, uh, ul;
   sm_exp_red e = sm_exp_reduce2(xh, &rhi);
   /* rounding error of r: r_hi + nn*LN2_LO - r, plus the low argument */
-  vf rlo = vf_add(vf_mla(e.nn, vf_set1(SM_LN2_LO), vf_sub(rhi, e.r)), xl);
+  vf rlo = vf_mla(e.nn, vf_set1(SM_LN2_LO), vf_sub(rhi, e.r));
+  if (has_xl) rlo = vf_add(rlo, xl);
   sm_exp_poly6_dd(e.r, rlo, &uh, &ul);
   *hi = vf_mul(uh, e.scale);
   *lo = vf_mul(ul, e.scale);
 }
+VEC_INLINE void sm_exp_u1_dd_k(vf xh, vf xl, vf *hi, vf *lo) {
+  sm_exp_u1_dd_k_(xh, xl, 1, hi, lo);
+}
 VEC_INLINE void sm_exp_u1_k(vf x, vf *hi, vf *lo) {
-  vf rhi, uh, ul;
-  sm_exp_red e = sm_exp_reduce2(x, &rhi);
-  vf rlo = vf_mla(e.nn, vf_set1(SM_LN2_LO), vf_sub(rhi, e.r));
-  sm_exp_poly6_dd(e.r, rlo, &uh, &ul);
-  *hi = vf_mul(uh, e.scale);
-  *lo = vf_mul(ul, e.scale);
+  sm_exp_u1_dd_k_(x, x, 0, hi, lo);
 }
 
 /* e^(xh + xl) = eh + el UNSCALED, for the normal range xh in [-87, 43]
@@ -187,10 +194,7 @@ VEC_INLINE void sm_exp_u1_dd_normal_(vf xh, vf xl, int has_xl, vf *eh, vf *el) {
   vf r = vf_mla(nn, vf_set1(SM_LN2_LO), rhi);
   vf S = vi_as_vf(vi_shl(vf_as_vi(t), 23));
   vf r2 = vf_mul(r, r);
-  vf q = vf_mla(vf_set1(SM_EXP6_C6), r, vf_set1(SM_EXP6_C5));
-  q = vf_mla(q, r, vf_set1(SM_EXP6_C4));
-  q = vf_mla(q, r, vf_set1(SM_EXP6_C3));
-  q = vf_mla(q, r, vf_set1(SM_EXP6_C2));
+  vf q = sm_exp_poly6_q(r);
   vf P = has_xl ? vf_mla(r2, q, xl) : vf_mul(r2, q);
   vf one = vf_set1(1.0f);
   vf a = vf_add(one, r);
@@ -217,6 +221,17 @@ VEC_INLINE vf sm_unscale_k(vf hi, vf lo) {
   vf q = vf_mul(hi, vf_set1(SM_EXP_2MK));
   vf eh = vf_mla(vf_neg(q), vf_set1(SM_EXP_2K), hi);
   return vf_mla(vf_add(eh, lo), vf_set1(SM_EXP_2MK), q);
+}
+
+/* RN(x (kh + kl)) rounded once for |x| < 2^60 (|kl| <= ulp(kh), kh normal):
+ * x 2^K is exact, its product with kh + kl a double-float (FMA residual), and
+ * sm_unscale_k rounds once, so tiny x whose product lands among the
+ * subnormals (or whose low part would) still get one rounding. */
+VEC_INLINE vf sm_mul_dd_unscale_k(vf x, vf kh, vf kl) {
+  vf xs = vf_mul(x, vf_set1(SM_EXP_2K));
+  vf ph = vf_mul(kh, xs);
+  vf pl = vf_fma(kl, xs, vf_fma(kh, xs, vf_neg(ph)));
+  return sm_unscale_k(ph, pl);
 }
 
 VEC_INLINE vf sm_exp_u1(vf x) {
