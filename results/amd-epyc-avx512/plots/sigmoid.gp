@@ -1,27 +1,27 @@
 # sigmoid: ns/element at 64K elements against max ULP (gnuplot sigmoid.gp)
 $kernels << EOD
-0.726095 8.49589 "sigmoid.u1.scalar"
-0.726095 2.54493 "sigmoid.u1.sse41"
-0.726095 0.777988 "sigmoid.u1.avx2"
-0.726095 0.499587 "sigmoid.u1.avx512"
-2.19949 0.481629 "sigmoid.u4.avx2"
-2.19949 0.299956 "sigmoid.u4.avx512"
-2.4719 9.78681 "sigmoid.u4.scalar"
-2.71776 1.66965 "sigmoid.u4.sse41"
-1396.04 0.296887 "sigmoid.approx.avx2"
-1444.26 0.867179 "sigmoid.approx.sse41"
-1445.26 6.28336 "sigmoid.approx.scalar"
-1871.93 0.176543 "sigmoid.approx.avx512"
+0.556756 0.663975 "sigmoid.u1.avx2"
+0.556756 0.344889 "sigmoid.u1.avx512"
+0.726095 8.66407 "sigmoid.u1.scalar"
+0.726095 2.7248 "sigmoid.u1.sse41"
+2.19949 0.492981 "sigmoid.u4.avx2"
+2.19949 0.295752 "sigmoid.u4.avx512"
+2.4719 8.85425 "sigmoid.u4.scalar"
+2.71776 1.71529 "sigmoid.u4.sse41"
+1396.04 0.295022 "sigmoid.approx.avx2"
+1444.26 0.859994 "sigmoid.approx.sse41"
+1445.26 6.6823 "sigmoid.approx.scalar"
+1871.93 0.185926 "sigmoid.approx.avx512"
 EOD
 $peers << EOD
-1.04858e+06 3.33804 "sigmoid.libm.scalar (off scale)"
-1.04858e+06 0.379876 "sigmoid.sleef_u10.avx512 (off scale)"
+1.04858e+06 3.66318 "sigmoid.libm.scalar (off scale)"
+1.04858e+06 0.393453 "sigmoid.sleef_u10.avx512 (off scale)"
 EOD
 $front << EOD
-0.726095 0.499587 "sigmoid.u1.avx512"
-2.19949 0.299956 "sigmoid.u4.avx512"
-1396.04 0.296887 "sigmoid.approx.avx2"
-1871.93 0.176543 "sigmoid.approx.avx512"
+0.556756 0.344889 "sigmoid.u1.avx512"
+2.19949 0.295752 "sigmoid.u4.avx512"
+1396.04 0.295022 "sigmoid.approx.avx2"
+1871.93 0.185926 "sigmoid.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

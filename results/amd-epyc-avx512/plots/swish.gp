@@ -1,27 +1,28 @@
 # swish: ns/element at 64K elements against max ULP (gnuplot swish.gp)
 $kernels << EOD
-0.717026 1.105 "swish.u1.avx2"
-0.717026 0.631133 "swish.u1.avx512"
-0.718049 11.9091 "swish.u1.scalar"
-0.718049 5.52369 "swish.u1.sse41"
-2.32605 0.682067 "swish.u4.avx2"
-2.32605 0.40102 "swish.u4.avx512"
-2.48396 11.5689 "swish.u4.scalar"
-2.60233 2.45796 "swish.u4.sse41"
-1750.9 1.05513 "swish.approx.sse41"
-1751.87 6.31687 "swish.approx.scalar"
-1756.51 0.353961 "swish.approx.avx2"
-2382.18 0.233032 "swish.approx.avx512"
+0.558191 1.09188 "swish.u1.avx2"
+0.559275 0.513683 "swish.u1.avx512"
+0.718049 12.7255 "swish.u1.scalar"
+0.718049 5.53152 "swish.u1.sse41"
+2.32605 0.68247 "swish.u4.avx2"
+2.32605 0.401441 "swish.u4.avx512"
+2.48396 12.1385 "swish.u4.scalar"
+2.60233 2.35631 "swish.u4.sse41"
+1750.9 1.03333 "swish.approx.sse41"
+1751.87 6.5046 "swish.approx.scalar"
+1756.51 0.369128 "swish.approx.avx2"
+2382.18 0.239434 "swish.approx.avx512"
 EOD
 $peers << EOD
-1.04858e+06 3.47523 "swish.libm.scalar (non-finite)"
-1.04858e+06 0.408209 "swish.sleef_u10.avx512 (non-finite)"
+1.04858e+06 3.70165 "swish.libm.scalar (non-finite)"
+1.04858e+06 0.416572 "swish.sleef_u10.avx512 (non-finite)"
 EOD
 $front << EOD
-0.717026 0.631133 "swish.u1.avx512"
-2.32605 0.40102 "swish.u4.avx512"
-1756.51 0.353961 "swish.approx.avx2"
-2382.18 0.233032 "swish.approx.avx512"
+0.558191 1.09188 "swish.u1.avx2"
+0.559275 0.513683 "swish.u1.avx512"
+2.32605 0.401441 "swish.u4.avx512"
+1756.51 0.369128 "swish.approx.avx2"
+2382.18 0.239434 "swish.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,0 +1,25 @@
+# softsign: ns/element at 64K elements against max ULP (gnuplot softsign.gp)
+$kernels << EOD
+0.499993 1.62337 "softsign.u1.scalar"
+0.499993 0.643198 "softsign.u1.sse41"
+0.499993 0.33174 "softsign.u1.avx2"
+0.499993 0.32777 "softsign.u1.avx512"
+EOD
+$peers << EOD
+1.46104 0.846424 "softsign.libm.scalar"
+EOD
+$front << EOD
+0.499993 0.32777 "softsign.u1.avx512"
+EOD
+set logscale xy
+set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'
+set ylabel 'ns/element at 64K elements'
+set title 'softsign: speed against accuracy (amd-epyc-avx512)'
+set grid
+set key outside right top
+set offsets graph 0.05, graph 0.05, graph 0.1, graph 0.1
+plot $front using 1:2 with linespoints lw 2 pt 6 ps 2.4 lc rgb '#d62728' title 'Pareto front', \
+     $kernels using 1:2 with points pt 7 ps 1.2 lc rgb '#1f77b4' title 'simdact', \
+     $kernels using 1:2:3 with labels offset 0.8,0.6 left font ',7' notitle, \
+     $peers using 1:2 with points pt 5 ps 1.2 lc rgb '#ff7f0e' title 'peers', \
+     $peers using 1:2:3 with labels offset 0.8,-0.6 left font ',7' notitle
