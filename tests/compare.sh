@@ -51,40 +51,36 @@ bench() { "$FIXTURE" --benchmark_repetitions=10 --benchmark_min_time=0.02 \
   --benchmark_enable_random_interleaving=true --benchmark_format=json >"$1" 2>"$T/bench.err"; }
 
 # --- real output: two runs of the same program ------------------------------
-# spread FILE: the largest max/min of a kernel's CPU time over its repetitions
-spread() { python3 -c "
-import json, sys
-t = {}
-for b in json.load(open(sys.argv[1]))['benchmarks']:
-    if b.get('run_type') == 'iteration' and 'kind=peer' not in b['label']:
-        t.setdefault(b['name'], []).append(b['cpu_time'])
-print('%.3f' % max(max(v) / min(v) for v in t.values()))" "$1"; }
-bench "$T/A.json"; ok $? "fixture benchmark run A"
-# A 20% slowdown is only detectable when A's own scatter is below 20%: a run
-# disturbed by a load burst on this shared machine is measured again.
-for try in 1 2 3 4 5 6; do
-  awk -v s="$(spread "$T/A.json")" 'BEGIN { exit !(s < 1.12) }' && break
-  diag "run A scatters by $(spread "$T/A.json")x (load); measuring it again"
-  bench "$T/A.json"
-done
+# Whether two real runs of unchanged code come out "unchanged" depends on this
+# shared machine's load, so no check here depends on it (make check asserts no
+# timing): ci/noise-study.sh measures the false-positive rate on real runs.
+bench "$T/real-A.json"; ok $? "fixture benchmark run A"
 bench "$T/B.json"; ok $? "fixture benchmark run B"
 verdicts() { awk '/^fake_/ {print $6}' "$T/out" | sort | uniq -c | tr '\n' ' '; }
-run_compare "$T/A.json" "$T/B.json"
-# A load burst on this shared machine during one run can move a whole run;
-# fresh pairs of runs decide (a systematic error repeats in every pair).
-for pair in 2 3 4; do
-  grep -Eq '^fake_.* (regressed|improved) ' "$T/out" || break
-  diag "pair $((pair - 1)): $(verdicts); measuring pair $pair"
-  bench "$T/A.json"; bench "$T/B.json"; run_compare "$T/A.json" "$T/B.json"
-done
-! grep -Eq '^fake_.* (regressed|improved) ' "$T/out" && [ "$rc" = 0 ]
-ok $? "two runs of unchanged code: unchanged or noisy only, exit 0 ($(verdicts))"
+run_compare "$T/real-A.json" "$T/B.json"
+{ [ "$rc" = 0 ] || [ "$rc" = 1 ]; } && ! grep -q '^ACCURACY' "$T/out" &&
+  [ "$(grep -Ec '^fake_.* (unchanged|noisy|regressed|improved) ' "$T/out")" = 4 ]
+ok $? "two real runs: all 4 kernels judged on speed only, exit 0 or 1 ($(verdicts)exit $rc)"
+# The synthetic changes below are edits of one run whose repetitions are set
+# to a fixed 1%-step ladder around each kernel's median (python, not the code
+# under test), so their verdicts do not depend on the machine's noise.
+edit "$T/real-A.json" "$T/A.json" "#doc
+import statistics
+reps = {}
+for b in d['benchmarks']:
+    if b.get('run_type', 'iteration') == 'iteration': reps.setdefault(b['name'], []).append(b)
+for v in reps.values():
+    med = {k: statistics.median(b[k] for b in v) for k in ('real_time', 'cpu_time', 'items_per_second', 'bytes_per_second') if k in v[0]}
+    for i, b in enumerate(v):
+        f = 1 + 0.01 * (i - len(v) // 2)
+        for k in med: b[k] = med[k] / f if k.endswith('_per_second') else med[k] * f"
 expect 0 "0 regressed, 0 improved, 0 noisy, 4 unchanged" "a run against itself: all unchanged" "$T/A.json" "$T/A.json"
 
 # --- synthetic speed changes ---------------------------------------------------
 slow "$T/A.json" "$T/slow20.json" fake_exp.u1 1.20
 slow "$T/A.json" "$T/slow2.json" fake_exp.u1 1.02
 slow "$T/A.json" "$T/fast20.json" fake_tanh 0.60
+slow "$T/A.json" "$T/A1.json" fake_ 1.01
 expect 1 "REGRESSED fake_exp.u1.scalar/4096" "20% slower on every repetition: regressed" "$T/A.json" "$T/slow20.json"
 grep -Eq '^fake_tanh.* unchanged ' "$T/out" && grep -Eq '^fake_relu.* unchanged ' "$T/out" &&
   grep -Eq '^fake_exp.libm.* unchanged ' "$T/out"
@@ -124,16 +120,16 @@ expect 3 "bad value" "a bad --clock: exit 3" --clock sundial "$T/A.json" "$T/B.j
 
 # several runs per side (interleaved rounds): each run's median is one sample
 expect 1 "REGRESSED fake_exp" "5 runs per side, 20% slower: regressed" \
-  "$T/A.json,$T/B.json,$T/A.json,$T/B.json,$T/A.json" "$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json"
-grep -q "over 5 (BASE) and 5 (NEW) runs" "$T/out" 2>/dev/null || run_compare --markdown - "$T/A.json,$T/B.json,$T/A.json,$T/B.json,$T/A.json" "$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json"
+  "$T/A.json,$T/A1.json,$T/A.json,$T/A1.json,$T/A.json" "$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json"
+grep -q "over 5 (BASE) and 5 (NEW) runs" "$T/out" 2>/dev/null || run_compare --markdown - "$T/A.json,$T/A1.json,$T/A.json,$T/A1.json,$T/A.json" "$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json,$T/slow20.json"
 grep -q "over 5 (BASE) and 5 (NEW) runs" "$T/out"; ok $? "5 runs per side: the runs are the samples"
-expect 0 "only 2 runs per side" "2 runs per side: too few to judge, warned" "$T/A.json,$T/B.json" "$T/slow20.json,$T/slow20.json"
+expect 0 "only 2 runs per side" "2 runs per side: too few to judge, warned" "$T/A.json,$T/A1.json" "$T/slow20.json,$T/slow20.json"
 edit "$T/B.json" "$T/B-othercpu.json" "#doc
 d['context']['caches'][-1]['size'] *= 2"
 expect 3 "runs of one side, come from different machines" "runs of one side from two machines: exit 3" "$T/A.json,$T/B-othercpu.json" "$T/B.json"
 
 # --- accuracy ------------------------------------------------------------------
-edit "$T/B.json" "$T/bound.json" "
+edit "$T/A.json" "$T/bound.json" "
 if b['name'].startswith('fake_tanh'): b['max_ulp'] = 4.5"
 expect 2 "max ULP above the claimed bound" "max ULP above the bound: exit 2" "$T/A.json" "$T/bound.json"
 edit "$T/A.json" "$T/worse.json" "
@@ -266,35 +262,29 @@ for b in json.load(open(sys.argv[1]))['benchmarks']:
     if c is not None and b.get('accuracy') in ('sampled', 'exhaustive') and (m is None or m > c):
         print(b['run_name'])" "$T/b1/bench.json" | sort -u >"$T/overbound"
   [ -s "$T/overbound" ] && diag "kernels above their claimed bound here: $(tr '\n' ' ' <"$T/overbound")"
-  # quiet_ok: exit 0, or 2 with only the kernels above listed as above their bound
-  quiet_ok() {
+  # acc_ok: the accuracy lines are exactly the kernels above, and the exit
+  # status follows (2 with accuracy lines; else 0 or 1, speed verdicts that
+  # depend on this shared machine's load, which ci/noise-study.sh measures).
+  acc_ok() {
     grep '^ACCURACY' "$T/out" | sed 's/^ACCURACY \(.*\): max ULP above the claimed bound .*/\1/' | sort -u >"$T/accl"
-    { [ "$rc" = 0 ] && [ ! -s "$T/accl" ]; } || { [ "$rc" = 2 ] && cmp -s "$T/accl" "$T/overbound"; }
+    cmp -s "$T/accl" "$T/overbound" &&
+      { { [ -s "$T/accl" ] && [ "$rc" = 2 ]; } || { [ ! -s "$T/accl" ] && [ "$rc" -le 1 ]; }; }
   }
-  # Two single runs: what does not depend on timing.  (Whether their speed
-  # verdicts stay quiet depends on the machine's load: on this shared 2-core
-  # machine a burst can move one tiny kernel by 30% with all 5 repetitions
-  # apart -- see the README's noise section; the interleaved rounds below
-  # are the check of "unchanged code is not flagged".)
   run_compare "$T/b1" "$T/n1"
   nb=$(python3 -c "
 import json, sys
 print(len({b['run_name'] for b in json.load(open(sys.argv[1]))['benchmarks'] if not b.get('error_occurred')}))" "$T/b1/bench.json")
-  { [ "$rc" = 1 ] || quiet_ok; } && [ "$(grep -Ec ' (unchanged|noisy|regressed|improved) ' "$T/out")" = "$nb" ]
+  acc_ok && [ "$(grep -Ec ' (unchanged|noisy|regressed|improved) ' "$T/out")" = "$nb" ]
   ok $? "real bench, two single runs: all $nb benchmarks judged, accuracy flags only where already above the bound, no bad input (exit $rc)"
   run_compare "$bl" "$nl"
-  if ! quiet_ok || grep -Eq ' (regressed|improved) ' "$T/out"; then
-    diag "interleaved rounds: $(grep -Ec ' (regressed|improved) ' "$T/out") flagged; measuring the rounds again"
-    rounds; run_compare "$bl" "$nl"
-  fi
-  quiet_ok && ! grep -Eq ' (regressed|improved) ' "$T/out" &&
+  acc_ok && [ "$(grep -Ec ' (unchanged|noisy|regressed|improved) ' "$T/out")" = "$nb" ] &&
     "$SIMDACT" compare --markdown - "$bl" "$nl" 2>/dev/null | grep -q 'over 5 (BASE) and 5 (NEW) runs'
-  ok $? "real bench, 5 interleaved rounds per side: unchanged or noisy only ($rc)"
+  ok $? "real bench, 5 interleaved rounds per side: all $nb judged over the 5 runs, accuracy as above (exit $rc)"
   # (tiny runs are too short for a 20% slowdown to stand out of their noise:
   # the fixture's runs above carry that check)
   slow "$T/b1/bench.json" "$T/realslow2.json" sigmoid.u1 1.02
   run_compare "$T/b1" "$T/realslow2.json"
-  quiet_ok && grep -q '^0 regressed' "$T/out"; ok $? "real bench: sigmoid.u1 2% slower is not regressed ($rc)"
+  acc_ok && grep -q '^0 regressed' "$T/out"; ok $? "real bench: sigmoid.u1 2% slower is not regressed ($rc)"
   edit "$T/b1/bench.json" "$T/realacc.json" "
 if b['name'].startswith('sigmoid.u4'): b['max_ulp'] = b['claimed_ulp'] * 1.5"
   expect 2 "max ULP above the claimed bound" "real bench: sigmoid.u4 above its bound: exit 2" "$T/b1" "$T/realacc.json"
