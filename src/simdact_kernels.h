@@ -24,9 +24,11 @@ SIMDACT_KERNEL(maxout,       exact, 0.5, MAXOUT)
 /* exp-family transcendentals (simd/act/sigmoid.h, tanh.h, elu.h, mish.h).
  * swish/silu u1: exhaustive (4ea7cdd) 0.8521 scalar/sse41 at -0x1.6a00d2p+6
  * (the sampled 0.85 was too tight), 0.6689 avx2/avx512.
- * sigmoid, tanh, elu: the max over exhaustive 2^32 scans of scalar/sse41/
+ * sigmoid, tanh, elu, selu: the max over exhaustive 2^32 scans of scalar/sse41/
  * avx2/avx512, rounded up (tanh: 0.6478, 3.151, 893.2; elu: 0.6667, 1.0390,
- * 306.85; sigmoid u1 since c28be9b:
+ * 306.85; selu (7aabb3a, plus the lambda x overflow fix, which bitcmp.sh
+ * shows changes one input's output to the right FLT_MAX): 0.74999993
+ * scalar/sse41, 0.6691 avx2/avx512, 1.9595, 270.03; sigmoid u1 since c28be9b:
  * 0.8142 scalar/sse41, 0.6398 avx2/avx512; the tables are in
  * results/amd-epyc-avx512/exhaustive/).  softplus u1: 0.82, its FMA-less
  * tail is sigmoid's (0.8142 at -0x1.590c66p+6 on sse41).  The others: 1/211 (1/1009 mish)
@@ -48,9 +50,9 @@ SIMDACT_KERNEL(tanh,         approx, 900,  ELEMENTWISE)
 SIMDACT_KERNEL(elu,          u1,     0.67, ELEMENTWISE)
 SIMDACT_KERNEL(elu,          u4,     1.04, ELEMENTWISE)
 SIMDACT_KERNEL(elu,          approx, 310,  ELEMENTWISE)
-SIMDACT_KERNEL(selu,         u1,     0.8,  ELEMENTWISE)
-SIMDACT_KERNEL(selu,         u4,     2.1,  ELEMENTWISE)
-SIMDACT_KERNEL(selu,         approx, 300,  ELEMENTWISE)
+SIMDACT_KERNEL(selu,         u1,     0.75, ELEMENTWISE)
+SIMDACT_KERNEL(selu,         u4,     1.96, ELEMENTWISE)
+SIMDACT_KERNEL(selu,         approx, 271,  ELEMENTWISE)
 SIMDACT_KERNEL(mish,         u1,     0.85, ELEMENTWISE)
 SIMDACT_KERNEL(mish,         u4,     3.8,  ELEMENTWISE)
 SIMDACT_KERNEL(mish,         approx, 2500, ELEMENTWISE)

@@ -6,6 +6,7 @@
  * kernel's max ULP must stay within its registered bound, with no
  * non-finite mismatch and no wrong zero sign.  The exhaustive proof of the
  * bounds is `make check-exhaustive`; this is the fast sampled version. */
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,6 +39,12 @@ static size_t make_inputs(float *x, size_t cap) {
   for (float v = -120.0f; v < -60.0f; v += 0.0137f) x[n++] = v;
   for (float v = -20.0f; v < 20.0f; v += 0.00731f) x[n++] = v;
   for (float v = 1e-6f; v < 1.0f; v *= 1.0013f) { x[n++] = v; x[n++] = -v; }
+  /* every float around FLT_MAX / lambda, where selu's lambda x crosses the
+   * overflow threshold (RN(RN(lambda) x) overflows one float early) */
+  float c = (float)(FLT_MAX / 1.0507009873554805);
+  uint32_t cu;
+  memcpy(&cu, &c, 4);
+  for (uint32_t u = cu - 2048; u <= cu + 2048; u++) x[n++] = f_of(u);
   for (uint64_t u = 7; u < (1ull << 32) && n < cap; u += STRIDE) x[n++] = f_of((uint32_t)u);
   return n;
 }

@@ -47,15 +47,25 @@ static inline vf elu_u1_body(vf x, const elu_ctx *c) {
 #define SELU_LD 0x1.0cfabcp+0f
 #define SELU_LD_LO ((float)(1.0507009873554805 - (double)SELU_LD))
 
+/* approx and u4: lambda x as RN(SELU_L x), within 1.06 ULP.  SELU_L is
+ * above lambda, and at one input, SELU_XCAP (the largest float whose
+ * lambda x rounds to FLT_MAX rather than inf; exact rational arithmetic), that product
+ * overflows: it gets FLT_MAX.  tests/trans.c walks the floats around it. */
+#define SELU_XCAP 0x1.e74b30p+127f
+VEC_INLINE vf selu_pos(vf x) {
+  return vf_select(vf_eq(x, vf_set1(SELU_XCAP)), vf_set1(0x1.fffffep127f),
+                   vf_mul(vf_set1(SELU_L), x));
+}
+
 static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(elu_neg_arg(x)));
-  return vf_select(vf_ge(x, vf_zero()), vf_mul(vf_set1(SELU_L), x), y);
+  return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
 }
 static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
   (void)c;
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_u4(elu_neg_arg(x)));
-  return vf_select(vf_ge(x, vf_zero()), vf_mul(vf_set1(SELU_L), x), y);
+  return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
 }
 static inline vf selu_u1_body(vf x, const simdact_noctx *c) {
   (void)c;
