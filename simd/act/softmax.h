@@ -134,6 +134,19 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
   return vf_select(vf_lt(d, vf_set1(-105.0f)), vf_zero(), e);
 }
 
+/* Pass 2's sum of e (double, two halves); log_softmax first counts the
+ * entries equal to the maximum m in ties (per lane, exact to 2^32) and leaves
+ * them out of the sum (their e is 1: log1p of the rest keeps precision). */
+VEC_INLINE void softmax_sum_step(vf v, vf e, vf m, int is_log, vi *ties, vd *slo, vd *shi) {
+  if (is_log) {
+    vm t = vf_eq(v, m);
+    *ties = vi_add(*ties, vf_as_vi(vf_select(t, vi_as_vf(vi_set1(1)), vf_zero())));
+    e = vf_select(t, vf_zero(), e);
+  }
+  *slo = vd_add(*slo, vd_from_vf_lo(e));
+  *shi = vd_add(*shi, vd_from_vf_hi(e));
+}
+
 /* One row.  EXP is softmax_exp_u4 or softmax_exp_approx; IS_LOG selects
  * log_softmax. */
 #define SOFTMAX_ROW(EXP, x, y, c, IS_LOG)                                              \
@@ -147,31 +160,18 @@ VEC_INLINE vf softmax_exp_approx(vf x, vf m) {
     vf vm_ = vf_set1(m_);                                                          \
     vd slo = vd_set1(0.0), shi = vd_set1(0.0);                                     \
     vi ties = vi_set1(0); /* entries equal to m, per lane (exact to 2^32) */     \
-    vf one_ = vi_as_vf(vi_set1(1));                                                \
     size_t i_ = 0;                                                                 \
     for (; i_ + VF_LANES <= c; i_ += VF_LANES) {                                   \
       vf v_ = vf_loadu(x + i_);                                                    \
       vf e_ = EXP(v_, vm_);                                                        \
-      if (!IS_LOG) vf_storeu(y + i_, e_);                                             \
-      else {                                                                       \
-        vm t_ = vf_eq(v_, vm_);                                                    \
-        ties = vi_add(ties, vf_as_vi(vf_select(t_, one_, vf_zero())));             \
-        e_ = vf_select(t_, vf_zero(), e_);                                         \
-      }                                                                            \
-      slo = vd_add(slo, vd_from_vf_lo(e_));                                        \
-      shi = vd_add(shi, vd_from_vf_hi(e_));                                        \
+      if (!IS_LOG) vf_storeu(y + i_, e_);                                          \
+      softmax_sum_step(v_, e_, vm_, IS_LOG, &ties, &slo, &shi);                    \
     }                                                                              \
     if (i_ < c) {                                                                  \
       vf v_ = softmax_load_tail(x + i_, c - i_);                                   \
       vf e_ = EXP(v_, vm_);                                                        \
-      if (!IS_LOG) vf_store_partial(y + i_, e_, c - i_);                              \
-      else {                                                                       \
-        vm t_ = vf_eq(v_, vm_);                                                    \
-        ties = vi_add(ties, vf_as_vi(vf_select(t_, one_, vf_zero())));             \
-        e_ = vf_select(t_, vf_zero(), e_);                                         \
-      }                                                                            \
-      slo = vd_add(slo, vd_from_vf_lo(e_));                                        \
-      shi = vd_add(shi, vd_from_vf_hi(e_));                                        \
+      if (!IS_LOG) vf_store_partial(y + i_, e_, c - i_);                           \
+      softmax_sum_step(v_, e_, vm_, IS_LOG, &ties, &slo, &shi);                    \
     }                                                                              \
     double s_ = softmax_vd_sum(slo, shi);                                          \
     if (!IS_LOG) {                                                                 \
