@@ -583,6 +583,120 @@ static void summary(FILE *f, const dataset *d, const char *const *acts, int nact
   fprintf(f, "\n");
 }
 
+/* The issue's DRAM criterion: at the largest size, every kernel whose
+ * smallest-size (L1) ns/element is below the copy loop's ns/element at the
+ * largest size must run within 15% of the copy; the others are compute-bound
+ * there.  From the first distribution's figures alone. */
+#define DRAM_TOLERANCE 1.15
+
+static int impl_ptr_cmp(const void *a, const void *b) {
+  return impl_cmp(*(const impl *const *)a, *(const impl *const *)b);
+}
+
+/* The L3 size in bytes from machine.json's "caches" ("... L3 32768K"), 0 if
+ * not known. */
+static double l3_bytes(const dataset *d) {
+  const char *c = strstr(jstr(d->machine, "caches", ""), "L3 ");
+  if (!c) return 0;
+  char *end;
+  double v = strtod(c + 3, &end);
+  return *end == 'K' ? v * 1024 : *end == 'M' ? v * 1048576 : 0;
+}
+
+static void dram_section(FILE *f, dataset *d, const char *const *acts, int nacts) {
+  int big = d->nsizes - 1;
+  char l1[32], dram[32], v[64];
+  fmt_size(l1, sizeof l1, d->sizes[0]);
+  fmt_size(dram, sizeof dram, d->sizes[big]);
+  fprintf(f, "## DRAM bandwidth\n\n");
+  if (big == 0) {
+    fprintf(f, "This run has one size (%s): no DRAM figures to hold the kernels against the copy loop "
+               "(the full and quick modes have them).\n\n", l1);
+    return;
+  }
+  const impl *copy = find_impl(d, "copy.memcpy.scalar", 0);
+  double c = copy && !copy->skip[0] ? copy->ns[0][big] : NAN;
+  if (!(c > 0)) {
+    fprintf(f, "No copy loop (`copy.memcpy.scalar`) figure at %s elements: nothing to hold the kernels "
+               "against.\n\n", dram);
+    return;
+  }
+  /* The kernels with both figures, per activation in report order. */
+  impl **mem = malloc((d->n + 1) * sizeof *mem), **cpu = malloc((d->n + 1) * sizeof *cpu);
+  if (!mem || !cpu) { free(mem); free(cpu); return; }
+  size_t nm = 0, nc = 0, nwithin = 0, nmissing = 0;
+  for (int a = 0; a < nacts; a++) {
+    size_t m0 = nm, c0 = nc;
+    for (size_t i = 0; i < d->n; i++) {
+      impl *m = &d->v[i];
+      if (strcmp(m->act, acts[a]) || strcmp(m->kind, "kernel")) continue;
+      if (m->skip[0] || isnan(m->ns[0][0]) || isnan(m->ns[0][big])) { nmissing++; continue; }
+      if (m->ns[0][0] < c) mem[nm++] = m;
+      else cpu[nc++] = m;
+    }
+    qsort(mem + m0, nm - m0, sizeof *mem, impl_ptr_cmp);
+    qsort(cpu + c0, nc - c0, sizeof *cpu, impl_ptr_cmp);
+  }
+  for (size_t i = 0; i < nm; i++) nwithin += mem[i]->ns[0][big] / c <= DRAM_TOLERANCE;
+
+  fmt_num(v, sizeof v, c);
+  fprintf(f, "The copy loop (`copy.memcpy.scalar`) takes **%s ns/element** at %s elements (%s inputs; ", v,
+          dram, d->dists[0]);
+  fmt_num(v, sizeof v, copy->bps[0][big] / 1e9);
+  fprintf(f, "%s GB/s read plus written; input and output %.0f MiB", v, 8.0 * (double)d->sizes[big] / 1048576);
+  double l3 = l3_bytes(d);
+  if (l3 > 0)
+    fprintf(f, ", %s the %.0f MiB L3%s", 8.0 * (double)d->sizes[big] > l3 ? "past" : "within", l3 / 1048576,
+            8.0 * (double)d->sizes[big] > l3 ? "" : ": not a DRAM figure");
+  fprintf(f, "). A kernel whose ns/element at %s (in L1) is below that is memory-bound at %s and should run "
+             "within 15%% of the copy loop there: *× copy* is its %s ns/element over the copy's, within "
+             "15%% when <= %.2f. The other kernels are compute-bound even at %s (listed below the table).\n\n",
+          l1, dram, dram, DRAM_TOLERANCE, dram);
+  if (nm == 0) {
+    fprintf(f, "**No kernel is memory-bound at %s** (none is faster at %s than the copy loop at %s).\n\n", dram,
+            l1, dram);
+  } else {
+    fprintf(f, "**%zu of %zu memory-bound kernels run within 15%% of the copy loop**", nwithin, nm);
+    if (nwithin == nm) {
+      fprintf(f, "; all of them.\n\n");
+    } else {
+      fprintf(f, "; not within:");
+      const char *sep = " ";
+      for (size_t i = 0; i < nm; i++) {
+        double r = mem[i]->ns[0][big] / c;
+        if (r <= DRAM_TOLERANCE) continue;
+        fprintf(f, "%s`%s` (%.2f×)", sep, mem[i]->name, r);
+        sep = ", ";
+      }
+      fprintf(f, ".\n\n");
+    }
+    fprintf(f, "| kernel | ns/el %s | ns/el %s | × copy | within 15%% |\n|---|--:|--:|--:|:-:|\n", l1, dram);
+    for (size_t i = 0; i < nm; i++) {
+      char t1[32], t2[32];
+      double r = mem[i]->ns[0][big] / c;
+      fmt_num(t1, sizeof t1, mem[i]->ns[0][0]);
+      fmt_num(t2, sizeof t2, mem[i]->ns[0][big]);
+      fprintf(f, "| %s | %s | %s | %.2f | %s |\n", mem[i]->name, t1, t2, r, r <= DRAM_TOLERANCE ? "yes" : "no");
+    }
+    fprintf(f, "\n");
+  }
+  fmt_num(v, sizeof v, c);
+  fprintf(f, "**Compute-bound at %s**: %zu kernels, their ns/element at %s (at or above the copy's %s) in "
+             "parentheses%s\n", dram, nc, l1, v, nc ? ":\n" : ".");
+  for (size_t i = 0; i < nc; i++) {
+    int first = i == 0 || strcmp(cpu[i]->act, cpu[i - 1]->act);
+    fmt_num(v, sizeof v, cpu[i]->ns[0][0]);
+    if (first) fprintf(f, "%s- %s:", i ? "\n" : "", cpu[i]->act);
+    fprintf(f, "%s`%s` (%s)", first ? " " : ", ", cpu[i]->name, v);
+  }
+  fprintf(f, "%s", nc ? "\n\n" : "");
+  if (nmissing)
+    fprintf(f, "%zu kernels have no figure at %s or %s (skipped on this CPU or filtered out) and are left "
+               "out.\n\n", nmissing, l1, dram);
+  free(mem);
+  free(cpu);
+}
+
 /* ------------------------------------------------------------ plots */
 
 static int have_gnuplot(void) { return system("gnuplot --version >/dev/null 2>&1") == 0; }
@@ -692,6 +806,8 @@ int bench_report(const char *dir, FILE *term, char *err, size_t errlen) {
   int nacts = acts_of(&d, acts, 256);
   summary(f, &d, acts, nacts);
   if (term) summary(term, &d, acts, nacts);
+  dram_section(f, &d, acts, nacts);
+  if (term) dram_section(term, &d, acts, nacts);
   const impl *copy = NULL;
   for (size_t i = 0; i < d.n; i++)
     if (strcmp(d.v[i].act, "copy") == 0) copy = &d.v[i];

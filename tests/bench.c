@@ -77,6 +77,77 @@ static int timed(const json_t *r) {
   return r && !is_error(r) && ns > 0 && isfinite(ns) && ips > 0 && bps > 0;
 }
 
+/* s with its first "/4096" replaced by "/16777216" (static buffer). */
+static const char *to_dram(const char *s) {
+  static char buf[256];
+  const char *p = strstr(s, "/4096");
+  if (!p) return s;
+  snprintf(buf, sizeof buf, "%.*s/16777216%s", (int)(p - s), s, p + 5);
+  return buf;
+}
+
+/* The DRAM bandwidth section from a bench.json edited here: the tiny run's
+ * rows again at 16M elements, with times set so that the verdicts follow
+ * from the edit.  The copy loop takes 1.0 ns/element at 16M; relu.exact.scalar
+ * is memory-bound (0.5 at 4K) but 1.3x the copy at 16M, linear.exact.scalar
+ * 1.1x; sigmoid.u1.scalar is compute-bound (2.0 at 4K); every other kernel
+ * 0.2 at 4K and 0.9 at 16M. */
+static void check_dram_section(const json_t *b) {
+  json_t *e = json_deep_copy(b);
+  json_t *runs = json_object_get(e, "benchmarks"), *dram = json_array();
+  size_t nkernels = 0;
+  for (size_t i = 0; i < json_array_size(runs); i++) {
+    json_t *r = json_array_get(runs, i);
+    const char *rn = str(r, "run_name", "");
+    if (is_error(r) || !strstr(rn, "/4096")) continue;
+    char impl[128];
+    snprintf(impl, sizeof impl, "%.*s", (int)strcspn(rn, "/"), rn);
+    int kernel = strstr(str(r, "label", ""), "kind=kernel") != NULL;
+    double t4k = NAN, tdram = NAN;
+    if (strcmp(impl, "copy.memcpy.scalar") == 0) tdram = 1.0;
+    else if (strcmp(impl, "relu.exact.scalar") == 0) t4k = 0.5, tdram = 1.3;
+    else if (strcmp(impl, "linear.exact.scalar") == 0) t4k = 0.5, tdram = 1.1;
+    else if (strcmp(impl, "sigmoid.u1.scalar") == 0) t4k = 2.0, tdram = 2.1;
+    else if (kernel) t4k = 0.2, tdram = 0.9;
+    nkernels += kernel;
+    if (!isnan(t4k)) json_object_set_new(r, "ns_per_element", json_real(t4k));
+    json_t *d = json_deep_copy(r);
+    json_object_set_new(d, "run_name", json_string(to_dram(rn)));
+    json_object_set_new(d, "name", json_string(to_dram(str(r, "name", rn))));
+    if (!isnan(tdram)) json_object_set_new(d, "ns_per_element", json_real(tdram));
+    json_array_append_new(dram, d);
+  }
+  json_array_extend(runs, dram);
+  json_decref(dram);
+  int st = system("rm -rf " OUT "-dram && mkdir -p " OUT "-dram");
+  st = st || json_dump_file(e, OUT "-dram/bench.json", JSON_INDENT(1));
+  json_decref(e);
+  st = st || system("./simdact report " OUT "-dram > tests/bench-report-dram.log 2>&1");
+  char *rep = st ? NULL : slurp(OUT "-dram/REPORT.md");
+  char *sec = rep ? strstr(rep, "\n## DRAM bandwidth\n") : NULL;
+  if (!tap_ok(sec != NULL, "simdact report writes a DRAM bandwidth section for a run with a 16M size")) {
+    free(rep);
+    return;
+  }
+  char *end = strstr(sec + 1, "\n## ");
+  if (end) *end = 0;
+  /* all kernels but sigmoid.u1.scalar are memory-bound, all but relu within */
+  char want[256];
+  snprintf(want, sizeof want,
+           "**%zu of %zu memory-bound kernels run within 15%% of the copy loop**; not within: "
+           "`relu.exact.scalar` (1.30×).\n", nkernels - 2, nkernels - 1);
+  tap_ok(strstr(sec, want) != NULL, "DRAM section: %zu of %zu kernels within 15%%, relu.exact.scalar not",
+         nkernels - 2, nkernels - 1);
+  tap_ok(strstr(sec, "| relu.exact.scalar | 0.5 | 1.3 | 1.30 | no |") != NULL,
+         "DRAM section: a kernel at 1.3x the copy loop is outside 15%%");
+  tap_ok(strstr(sec, "| linear.exact.scalar | 0.5 | 1.1 | 1.10 | yes |") != NULL,
+         "DRAM section: a kernel at 1.1x the copy loop is within 15%%");
+  const char *cb = strstr(sec, "**Compute-bound at 16M**: 1 kernels");
+  tap_ok(cb && strstr(cb, "- sigmoid: `sigmoid.u1.scalar` (2)\n") && !strstr(sec, "| sigmoid.u1.scalar |"),
+         "DRAM section: the kernel slower at 4K than the copy at 16M is listed as compute-bound only");
+  free(rep);
+}
+
 int main(void) {
   if (access("bench/simdact-bench", X_OK) != 0) {
     tap_skip("bench/simdact-bench not built (configure found no Google Benchmark or SLEEF)");
@@ -229,6 +300,10 @@ int main(void) {
     }
   }
 
+  tap_ok(rep && strstr(rep, "\n## DRAM bandwidth\n\nThis run has one size (4K): no DRAM figures"),
+         "REPORT.md of a one-size run says its DRAM bandwidth section has no figures");
+  check_dram_section(b);
+
   /* Bad input is an error, not a silent pass. */
   st = system("rm -rf " OUT "-bad && mkdir -p " OUT "-bad && head -c 300 " OUT "/bench.json > " OUT
               "-bad/bench.json && ./simdact report " OUT "-bad > tests/bench-report-bad.log 2>&1");
@@ -243,6 +318,6 @@ int main(void) {
   json_decref(b);
   /* Keep the outputs only when something failed (make distcheck wants a
    * clean build tree). */
-  if (tap_failed_ == 0 && system("rm -rf " OUT " " OUT "-bad") != 0) tap_diag("could not remove " OUT);
+  if (tap_failed_ == 0 && system("rm -rf " OUT " " OUT "-bad " OUT "-dram") != 0) tap_diag("could not remove " OUT);
   return tap_done();
 }

@@ -170,7 +170,7 @@ tests_bench_CFLAGS = $(AM_CFLAGS) $(JANSSON_CFLAGS)
 tests_bench_LDADD = $(TEST_LDADD) $(JANSSON_LIBS)
 TESTS += tests/bench
 endif
-CLEANFILES += tests/bench-tiny.log tests/bench-report.log tests/bench-report-bad.log
+CLEANFILES += tests/bench-tiny.log tests/bench-report.log tests/bench-report-bad.log tests/bench-report-dram.log
 
 # exp-family transcendentals (issue 4): sampled accuracy against reference/
 if TOOLS
