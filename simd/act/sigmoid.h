@@ -9,13 +9,15 @@
  * approx: degree-3 exp (2^-13.2) times a 2^-14 reciprocal estimate.
  * u4:     degree-6 exp (< 1 ULP), reciprocal estimate + one Newton step.
  *         Both round subnormal E once (coefficients pre-scaled by 2^-K).
- * u1:     E = Eh + El (2^-27), D = 1 + E as Dh + Dl (exact Fast2Sum), and
- *         N/D with the reciprocal estimate r0 and its residual
- *         e = 1 - r0 D to second order, N r0 (1 + e + e^2), rounded once by
- *         a final FMA.  Without hardware FMA (scalar, SSE4.1) the quotient is
- *         taken in double instead (cheaper there than emulated FMAs).  Lanes
- *         with z < -80 (E below 2^-115) go through a rare vector branch that
- *         carries E * 2^64 and rounds once (sm_unscale_k).
+ * u1:     with FMA (AVX2, AVX-512, NEON): 1/(1 + e^-b) for either sign of
+ *         b, e^-b from the table-driven core (simd/math/exptab.h), the
+ *         reciprocal estimate r0 and its residual e = 1 - r0 D, r0 (1 + e)
+ *         rounded once by a final FMA (see sigmoid_u1_rcp_).  Without FMA
+ *         (scalar, SSE4.1): E = Eh + El (2^-27), D = 1 + E as Dh + Dl (exact
+ *         Fast2Sum), and N/D in double (cheaper there than emulated FMAs).
+ *         Lanes with |b| > 80 (z < -80: E below 2^-115) go through a rare
+ *         vector branch that carries E * 2^64 and rounds once
+ *         (sm_unscale_k).
  *
  * swish(x) = x * sigmoid(beta x); silu = swish with beta = 1 (own kernels: no
  * beta product).  u1 carries beta*x as a double-float (FMA residual) into the
@@ -45,8 +47,8 @@ VEC_INLINE vf sigmoid_u4_core_(vf b, int comp) {
 VEC_INLINE vf sigmoid_u4_core(vf b) { return sigmoid_u4_core_(b, 0); }
 
 /* ---- u1 ----
- * sigmoid(bh + bl) = (nh + nl) / (dh + dl) for bh > -87 (other lanes:
- * garbage below -87; sigmoid_u1_tail takes z < -80). */
+ * Without FMA: sigmoid(bh + bl) = (nh + nl) / (dh + dl) for bh > -87 (other
+ * lanes: garbage below -87; sigmoid_u1_tail takes z < -80). */
 VEC_INLINE void sigmoid_u1_nd_(vf bh, vf bl, int has_bl, vf *nh, vf *nl, vf *dh, vf *dl) {
   vf eh, el;
   if (has_bl) {
@@ -82,46 +84,42 @@ static __attribute__((noinline, unused)) vf sigmoid_u1_tail(vf bh, vf bl, vf y) 
 }
 
 #if VF_HAS_FMA
-/* With FMA: E = H (1 + w) from the table-driven core (simd/math/exptab.h,
- * relative error below 2^-28), D = 1 + E, W = RN(H w), eh = RN(H + W), and
- *   r0 = vf_rcp14(d0), d0 = RN((1 - 2^-23) + eh) in [1 - 2^-23, 2)
- *   e  = 1 - r0 D = ((1 - r0) - r0 H) - r0 W
- * (1 - r0 is exact: r0 >= 1/2 on [1, 2), simd/vec/scalar.h; d0 stays below
- * 2 because the AVX2/NEON estimates of 2 itself are below 1/2).  |e| <= 2^-14,
- * its error below 2^-29 (roundings of (1 - r0) - r0 H, at most 0.0218, and of
- * W).  Then 1/D = r0 (1 + e + e^2 + ...) and E/D = E r0 (1 + e), so with
- *   (A, C) = (1, e) for b >= 0,   (H, W + eh e) for b < 0:
- *   sigmoid(b) ~ A r0 + r0 C = fma(A, r0, RN(r0 RN(C)))
- * (A r0 exact inside the FMA).  Error before the final rounding: e^2 <= 2^-28,
- * e's own, E's (damped by E/(1 + E) <= 1/2 for b >= 0) and the roundings of
- * C and r0 C (2^-29.5 each, relative): below 2^-27.3 (b >= 0) and 2^-25.9
- * (b < 0), so at most 0.6 and 0.77 ULP in all; no double or double-float
- * division.  Lanes with z < -80 (E below 2^-115, subnormal sigmoid) take
- * sigmoid_u1_tail. */
-typedef struct {
-  vf r0, A, C; /* sigmoid(b) = A r0 + r0 C (+ 2^-25.9 relative) */
-  vf H, W, eh;
-} sigmoid_u1_q;
-/* sigmoid of bh + bl (has_bl: compile-time), z = -|bh + bl| = zh + zl */
-VEC_INLINE sigmoid_u1_q sigmoid_u1_quot_(vm neg, vf zh, vf zl, int has_zl) {
-  sigmoid_u1_q q;
-  vf w, one = vf_set1(1.0f);
-  sm_expt(zh, zl, has_zl, &q.H, &w);
-  q.W = vf_mul(q.H, w);
-  q.eh = vf_add(q.H, q.W);
-  q.r0 = vf_rcp14(vf_add(vf_set1(0x1.fffffcp-1f /* 1 - 2^-23 */), q.eh));
+/* With FMA, one formula for both signs: sigmoid(b) = 1/D, D = 1 + E',
+ * E' = e^-b = H (1 + w) from the table-driven core (simd/math/exptab.h,
+ * relative error below 2^-28) for b in [-80, 80] (E' up to e^80 < 2^116: no
+ * overflow; 1/D keeps its relative accuracy however large D is, so there is
+ * no select between 1/(1 + E) and E/(1 + E)).  With W = RN(H w),
+ *   r0 = vf_rcp14(RN(1 + RN(H + W)))                      (2^-14)
+ *   e  = 1 - r0 D = (RN(Oh - r0 H) + RN(Ol - r0 W))        (|e| <= 2^-14)
+ * where Oh + Ol = 1 - r0 exactly (Fast2Sum: r0 <= 1 + 2^-14 has 1's
+ * exponent; Ol = 0 when r0 >= 1/2).  Oh - r0 H and Ol - r0 W are at most
+ * 0.022 (1 - r0 and r0 H cancel to e + r0 W - Ol): 2^-30 each, and W's
+ * rounding times r0 2^-29.5, so e is within 2^-28.6 absolute; the final
+ * add rounds below 2^-38.  Then 1/D = r0 (1 + e) + r0 e^2 (2^-28), so
+ *   sigmoid(b) = RN(r0 + r0 e)   (one FMA),
+ * and x sigmoid(b) = RN(x r0 + RN(RN(x e) r0)).  Error before the final
+ * rounding: E' (2^-28, damped by E'/D <= 1), e (2^-28.6), e^2 (2^-28) and
+ * the products' roundings (2^-38): below 2^-26.6 for every b, at most
+ * 0.58 ULP in all; no select, no double-float product with N.  Lanes with
+ * |b| > 80 take the rare tail branches (sigmoid_u1_tail, swish_u1_small). */
+/* 1/(1 + e^-(bh + bl)) = r0 (1 + e) (has_bl: compile-time) */
+VEC_INLINE void sigmoid_u1_rcp_(vf bh, vf bl, int has_bl, vf *r0, vf *e) {
+  vf H, w, one = vf_set1(1.0f);
+  sm_expt_neg(bh, bl, has_bl, &H, &w);
+  vf W = vf_mul(H, w);
+  *r0 = vf_rcp14(vf_add(one, vf_add(H, W)));
+  vf oh = vf_sub(one, *r0);
+  vf ol = vf_sub(vf_sub(one, oh), *r0);
   /* (negating H and W, each used once, lets the compiler use FNMADD) */
-  vf e = vf_fma(vf_neg(q.W), q.r0, vf_fma(vf_neg(q.H), q.r0, vf_sub(one, q.r0)));
-  q.A = vf_select(neg, q.H, one);
-  q.C = vf_select(neg, vf_fma(q.eh, e, q.W), e); /* a masked FMA on AVX-512 */
-  return q;
+  *e = vf_add(vf_fma(vf_neg(H), *r0, oh), vf_fma(vf_neg(W), *r0, ol));
 }
 
 VEC_INLINE vf sigmoid_u1_core(vf x) {
-  vf z = vf_or(x, vf_set1(-0.0f));
-  sigmoid_u1_q q = sigmoid_u1_quot_(vf_lt(x, vf_zero()), z, z, 0);
-  vf y = vf_fma(q.A, q.r0, vf_mul(q.r0, q.C));
-  if (vm_any(vf_lt(z, vf_set1(SIG_TAIL_Z)))) y = sigmoid_u1_tail(x, vf_zero(), y);
+  vf r0, e;
+  sigmoid_u1_rcp_(x, x, 0, &r0, &e);
+  vf y = vf_fma(r0, e, r0);
+  if (vm_any(vf_lt(vf_or(x, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
+    y = sigmoid_u1_tail(x, vf_zero(), y);
   return y;
 }
 #else
@@ -217,41 +215,39 @@ static inline vf silu_u4_body(vf x, const simdact_noctx *c) {
 
 #if VF_HAS_FMA
 /* x sigmoid(bh + bl) (has_bl 0: b = x exactly, silu or beta = 1).  With FMA,
- * from the sigmoid quotient s = A r0 + r0 C (sigmoid_u1_quot_): A r0 = ph + pl
- * exactly, g = RN(r0 C + pl), and x s = RN(x ph + RN(x g)) rounds once more
- * than that (the rounding of x g is 2^-29.5 of x s).  Where x s is below
- * 2^-100 (x tiny or zero, or a large beta), RN(x g) could round in the
+ * from sigmoid = r0 (1 + e) (sigmoid_u1_rcp_): x s = RN(x r0 + RN(x g)),
+ * g = RN(r0 e) (the roundings of g and x g are 2^-38 of x s).  Where x s is
+ * below 2^-100 (x tiny or zero, or a large beta), RN(x g) could round in the
  * subnormal range or give the wrong zero sign: those lanes, and those with
  * |b| > 80, go to the rare swish_u1_small branch.  With b = x that is
- * z = -|x| outside [-80, -2^-99] (one integer range check on z's bits: y
+ * |x| outside [2^-99, 80] (one integer range check on the bits of -|x|: y
  * is at least 80 e^-80 > 2^-110 inside); else it is tested on y.  x is not
  * clamped (xm unused): lanes where the clamp matters (x = +-inf) have
  * |b| > 80. */
 #define SWISH_SMALL_Y 0x1p-100f
-VEC_INLINE void swish_u1_s_(vf bh, vf bl, int has_bl, vf *ph, vf *g) {
-  vf flip = vf_andnot(bh, vf_set1(-0.0f)), zh = vf_or(bh, vf_set1(-0.0f));
-  sigmoid_u1_q q = sigmoid_u1_quot_(vf_lt(bh, vf_zero()), zh, vf_xor(bl, flip), has_bl);
-  *ph = vf_mul(q.A, q.r0);
-  *g = vf_fma(q.r0, q.C, vf_fma(q.A, q.r0, vf_neg(*ph)));
+VEC_INLINE void swish_u1_s_(vf bh, vf bl, int has_bl, vf *r0, vf *g) {
+  vf e;
+  sigmoid_u1_rcp_(bh, bl, has_bl, r0, &e);
+  *g = vf_mul(*r0, e);
 }
 /* every lane again with x scaled by 2^64 (exact; no subnormal product) and
  * one rounding at the end (sm_unscale_k), the sign of x restored on zeros;
  * then the |b| > 80 lanes from swish_u1_tail */
 static __attribute__((noinline, unused)) vf swish_u1_small(vf x, vf bh, vf bl, vf y) {
-  vf ph, g;
-  swish_u1_s_(bh, bl, 1, &ph, &g);
+  vf r0, g;
+  swish_u1_s_(bh, bl, 1, &r0, &g);
   vf X = vf_mul(x, vf_set1(SM_EXP_2K));
-  vf hi = vf_mul(X, ph);
-  vf lo = vf_fma(X, g, vf_fma(X, ph, vf_neg(hi)));
+  vf hi = vf_mul(X, r0);
+  vf lo = vf_fma(X, g, vf_fma(X, r0, vf_neg(hi)));
   vf t = vf_or(sm_unscale_k(hi, lo), vf_signbit(x));
   y = vf_select(vf_lt(vf_abs(y), vf_set1(SWISH_SMALL_Y)), t, y);
   return swish_u1_tail(x, bh, bl, y);
 }
 VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
   (void)xm;
-  vf ph, g;
-  swish_u1_s_(bh, bl, has_bl, &ph, &g);
-  vf y = vf_fma(x, ph, vf_mul(x, g));
+  vf r0, g;
+  swish_u1_s_(bh, bl, has_bl, &r0, &g);
+  vf y = vf_fma(x, r0, vf_mul(x, g));
   vm out;
   if (has_bl) {
     out = vm_or(vf_lt(vf_or(bh, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)),
