@@ -45,6 +45,15 @@ static uint64_t d2u(double a) { uint64_t u; memcpy(&u, &a, 8); return u; }
 
 /* Special values first, then ordinary ones; the pairs (a, b) below run over
  * every combination of the specials. */
+/* the reference of vf_scalef as the test calls it (n = round(-y) within
+ * +-1e6): ldexpf rounds once, subnormal results included */
+static float r_scalef(float x, float y) {
+  float n = -y;
+  if (n != n) return x + n;
+  n = nearbyintf(n > 1e6f ? 1e6f : n < -1e6f ? -1e6f : n);
+  return ldexpf(x, n > 512.0f ? 512 : n < -512.0f ? -512 : (int)n);
+}
+
 static const uint32_t special_bits[] = {
     0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x3fc00000, 0xc0200000, /* 0 -0 1 -1 1.5 -2.5 */
     0x3f000000, 0x40200000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00001, /* .5 2.5 inf -inf NaN -NaN */
@@ -228,6 +237,12 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
           vi_to_vf(vf_to_vi_round(vf_select(vf_lt(vf_abs(a), vf_set1(2147483648.0f)), a, vf_zero()))),
           r_round_int(x));
   CHECK_F("vf_round (ties to even)", 1, vf_round(a), nearbyintf(x));
+  /* vf_scalef(a, n) = a 2^n rounded once, n integral: n = round(-b) clamped
+   * to +-1e6 (NaN kept); the ordinary b (0 to 256) put a 2^n among the
+   * subnormals and below */
+  CHECK_F("vf_scalef (one rounding)", 1,
+          vf_scalef(a, vf_round(vf_min(vf_set1(1e6f), vf_max(vf_set1(-1e6f), vf_neg(b))))),
+          r_scalef(x, y));
   CHECK_M("vi_eq", vi_eq(vf_as_vi(a), vf_as_vi(c)), f2u(x) == f2u(z));
   CHECK_M("vi_eq (same)", vi_eq(vf_as_vi(a), vf_as_vi(a)), 1);
   CHECK_M("vi_gt (signed)", vi_gt(vf_as_vi(a), vf_as_vi(b)), (int32_t)f2u(x) > (int32_t)f2u(y));

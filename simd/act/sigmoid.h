@@ -25,6 +25,31 @@
  * Below beta*x = -120 the result is a signed zero (|x e^(beta x)| < 2^-150
  * there for beta >= 1/16), and +inf gives +inf. */
 
+#if VF_HAS_SCALEF
+/* ---- approx and u4 with vf_scalef (AVX-512): y = 1 / (1 + e^-b) for every
+ * b, no select.  b is clamped to [-110, 110] (NaN kept): beyond, sigmoid is
+ * 1 or rounds to 0 (e^-110 < 2^-158).  1 + e^-b is carried times
+ * SIG_SF_K = 2^-32 (folded into the exponential's coefficients), so it stays
+ * below 2^127 up to e^110 and its reciprocal stays normal:
+ *   sigmoid = RN(2^-32 / D), D = RN(E' + 2^-32), E' = e^-b 2^-32: the
+ *   division rounds once (subnormal results too), so the error is E''s
+ *   (sm_exp_sf_approx, 2^-13.6, or sm_exp_sf_u4, < 1 ULP) and D's rounding.
+ * vdivps runs beside the FMA and add pipes (Zen 4): as fast here as rcp14
+ * and a product (the add pipes bound these loops), and exact. */
+#define SIG_SF_K 0x1p-32f
+#define SIG_SF_BMAX 110.0f
+VEC_INLINE vf sigmoid_sf_clamp(vf b) {
+  return vf_min(vf_set1(SIG_SF_BMAX), vf_max(vf_set1(-SIG_SF_BMAX), b));
+}
+VEC_INLINE vf sigmoid_approx_core(vf b) {
+  vf e = sm_exp_sf_approx(vf_neg(sigmoid_sf_clamp(b)), SIG_SF_K);
+  return vf_div(vf_set1(SIG_SF_K), vf_add(e, vf_set1(SIG_SF_K)));
+}
+VEC_INLINE vf sigmoid_u4_core(vf b) {
+  vf e = sm_exp_sf_u4(vf_neg(sigmoid_sf_clamp(b)), SIG_SF_K);
+  return vf_div(vf_set1(SIG_SF_K), vf_add(e, vf_set1(SIG_SF_K)));
+}
+#else
 /* ---- approx and u4: y = N / (1 + E), N = b < 0 ? E : 1 ---- */
 VEC_INLINE vf sigmoid_approx_core(vf b) {
   vf e = sm_exp_approx(vf_or(b, vf_set1(-0.0f)));
@@ -45,6 +70,7 @@ VEC_INLINE vf sigmoid_u4_core_(vf b, int comp) {
   return vf_mul(n, r);
 }
 VEC_INLINE vf sigmoid_u4_core(vf b) { return sigmoid_u4_core_(b, 0); }
+#endif
 
 /* ---- u1 ----
  * Without FMA: sigmoid(bh + bl) = (nh + nl) / (dh + dl) for bh > -87 (other
@@ -176,10 +202,19 @@ VEC_INLINE vf silu_clamp(vf x) { return vf_max(vf_set1(-0x1.fffffep127f), x); }
 static inline vf swish_approx_body(vf x, const swish_ctx *c) {
   return vf_mul(swish_clamp(x, c), sigmoid_approx_core(vf_mul(c->beta, x)));
 }
+#if VF_HAS_SCALEF
+/* x clamped at -110 (the sigmoid core's own clamp, shared): below, the
+ * product is a zero with the sign of x either way */
+static inline vf silu_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return vf_mul(vf_max(vf_set1(-SIG_SF_BMAX), x), sigmoid_approx_core(x));
+}
+#else
 static inline vf silu_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
   return vf_mul(silu_clamp(x), sigmoid_approx_core(x));
 }
+#endif
 
 /* Tail lanes (bh < -80 or > 80): b > 0: x (sigmoid rounds to 1 against
  * anything x carries); b < 0: RN(x E) with E carried as E 2^64 (the factor
@@ -200,7 +235,13 @@ static __attribute__((noinline, unused)) vf swish_u1_tail(vf x, vf bh, vf bl, vf
  * below 2^-115 (b < -80) would lose the product to the subnormal rounding of
  * sigmoid and take the u1 tail branch (rare: a vector with such a lane). */
 VEC_INLINE vf swish_u4_core(vf x, vf xm, vf b) {
+#if VF_HAS_SCALEF
+  /* x / (1 + e^-b), one division (e^-b < 2^116 on the lanes kept) */
+  vf e = sm_exp_sf_u4(vf_neg(sigmoid_sf_clamp(b)), 1.0f);
+  vf y = vf_div(xm, vf_add(vf_set1(1.0f), e));
+#else
   vf y = vf_mul(xm, sigmoid_u4_core_(b, 1));
+#endif
   if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = swish_u1_tail(x, b, vf_zero(), y);
   return y;

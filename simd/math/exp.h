@@ -103,16 +103,51 @@ VEC_INLINE vf sm_exp_poly3_mk(vf r) {
   p = vf_mla(p, r, SM_C_(SM_EXP3_C1));
   return vf_mla(p, r, SM_C_(1.0f));
 }
-/* degree 6, relative error 4.3e-9 */
-VEC_INLINE vf sm_exp_poly6_mk(vf r) {
-  vf p = vf_mla(SM_C_(SM_EXP6F_C6), r, SM_C_(SM_EXP6F_C5));
-  p = vf_mla(p, r, SM_C_(SM_EXP6F_C4));
-  p = vf_mla(p, r, SM_C_(SM_EXP6F_C3));
-  p = vf_mla(p, r, SM_C_(SM_EXP6F_C2));
-  p = vf_mla(p, r, SM_C_(SM_EXP6F_C1));
-  return vf_mla(p, r, SM_C_(1.0f));
+/* degree 6, relative error 4.3e-9, times s (a power of 2, exact) */
+#define SM_CS_(c) vf_set1((c) * s)
+VEC_INLINE vf sm_exp_poly6_s(vf r, float s) {
+  vf p = vf_mla(SM_CS_(SM_EXP6F_C6), r, SM_CS_(SM_EXP6F_C5));
+  p = vf_mla(p, r, SM_CS_(SM_EXP6F_C4));
+  p = vf_mla(p, r, SM_CS_(SM_EXP6F_C3));
+  p = vf_mla(p, r, SM_CS_(SM_EXP6F_C2));
+  p = vf_mla(p, r, SM_CS_(SM_EXP6F_C1));
+  return vf_mla(p, r, SM_CS_(1.0f));
 }
+VEC_INLINE vf sm_exp_poly6_mk(vf r) { return sm_exp_poly6_s(r, SM_EXP_2MK); }
 #undef SM_C_
+
+/* ---- scalef cores (for kernels where VF_HAS_SCALEF: AVX-512) ----
+ * vf_scalef applies 2^n with one rounding, subnormal results included, and
+ * saturates for any integral n, so these need no clamp of n, no bias and no
+ * exponent-field shift; callers only keep the argument finite.  s is a
+ * power of 2 folded into the coefficients (exact): the result is e^z s, which
+ * lets callers keep 1 + e^z and its reciprocal inside the normal range. */
+
+/* e^z s for finite |z| <= 128, approx tier: n = round(z log2 e), f =
+ * RN(z log2 e - n) in [-1/2, 1/2] (one FMA: the error of RN(log2 e), below
+ * 2^-25.8 |z|, moves e^z by at most 1.5e-6), 2^f of degree 3 (7.5e-5):
+ * relative error below 7.7e-5 (2^-13.6) plus the final rounding.  NaN gives
+ * NaN. */
+VEC_INLINE vf sm_exp_sf_approx(vf z, float s) {
+  vf n = vf_round(vf_mul(z, vf_set1(SM_LOG2E)));
+  vf f = vf_fma(z, vf_set1(SM_LOG2E), vf_neg(n));
+  vf p = vf_mla(SM_CS_(SM_EXP2_3_C3), f, SM_CS_(SM_EXP2_3_C2));
+  p = vf_mla(p, f, SM_CS_(SM_EXP2_3_C1));
+  p = vf_mla(p, f, SM_CS_(SM_EXP2_3_C0));
+  return vf_scalef(p, n);
+}
+
+/* e^z s for |z| <= 128, u4 tier: n = round(z log2 e), r = z - n ln2 by the
+ * two-constant reduction of sm_exp_reduce2 (r_hi exact), the degree-6
+ * polynomial (4.3e-9), one final rounding by vf_scalef: below 1 ULP, as
+ * sm_exp_u4.  NaN gives NaN. */
+VEC_INLINE vf sm_exp_sf_u4(vf z, float s) {
+  vf n = vf_round(vf_mul(z, vf_set1(SM_LOG2E)));
+  vf rhi = vf_mla(vf_neg(n), vf_set1(SM_LN2_HI), z);
+  vf r = vf_mla(vf_neg(n), vf_set1(SM_LN2_LO), rhi);
+  return vf_scalef(sm_exp_poly6_s(r, s), n);
+}
+#undef SM_CS_
 
 /* e^x for x <= 43, approx tier: relative error < 1.1e-4 (subnormal results
  * within 1.1e-4 * 2^-126 + half a subnormal ulp). */

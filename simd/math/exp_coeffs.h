@@ -55,4 +55,14 @@
 #define SM_ATANH2_A11 0x1.745d18p-3f /* RN(2/11) */
 #define SM_LN2_F 0x1.62e43p-1f /* RN(ln 2) */
 #define SM_LN2_F_LO -0x1.05c61p-29f /* RN(ln 2 - SM_LN2_F) */
+/* SM_EXP2_3: 2^f, relative error 7.47974431728768092260319730185010883417271493434546951266903e-5 over [-0.5, 0.5] */
+#define SM_EXP2_3_C0 0x1.fff692p-1f
+#define SM_EXP2_3_C1 0x1.62f31ap-1f
+#define SM_EXP2_3_C2 0x1.f0de26p-3f
+#define SM_EXP2_3_C3 0x1.c3f798p-5f
+/* SM_EXP2M1_4: 2^f - 1, relative error 1.499954837286398615093398312332790841249132880432023106238355e-5 over [-0.5, 0.5] */
+#define SM_EXP2M1_4_C1 0x1.62e2d6p-1f
+#define SM_EXP2M1_4_C2 0x1.ebff08p-3f
+#define SM_EXP2M1_4_C3 0x1.c96b22p-5f
+#define SM_EXP2M1_4_C4 0x1.3b2a4ap-7f
 #endif

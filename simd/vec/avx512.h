@@ -11,6 +11,7 @@
 #define VF_LANES 16
 #define VD_LANES 8
 #define VF_HAS_FMA 1
+#define VF_HAS_SCALEF 1 /* vscalefps */
 #define VD_HAS_FMA 1
 
 typedef __m512 vf;
@@ -97,6 +98,7 @@ VEC_INLINE vi vi_or(vi a, vi b) { return _mm512_or_si512(a, b); }
 VEC_INLINE vf vi_to_vf(vi a) { return _mm512_cvtepi32_ps(a); }
 VEC_INLINE vi vf_to_vi_round(vf a) { return _mm512_cvtps_epi32(a); }
 VEC_INLINE vf vf_round(vf a) { return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
+VEC_INLINE vf vf_scalef(vf a, vf n) { return _mm512_scalef_ps(a, n); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return _mm512_cmpeq_epi32_mask(a, b); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return _mm512_cmpgt_epi32_mask(a, b); }
 /* vpermps: the index's low 4 bits pick the lane */

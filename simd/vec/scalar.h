@@ -19,6 +19,10 @@
 #define VD_LANES 1   /* a vf converts to VF_LANES / VD_LANES vd halves; here 1 */
 #define VF_HAS_FMA 0 /* vf_fma is still exact (libm fmaf); vf_mla is mul + add */
 #define VD_HAS_FMA 0
+/* VF_HAS_SCALEF: vf_scalef is one instruction (AVX-512 vscalefps) rather
+ * than the per-lane fallback: kernels pick their scalef-based algorithm only
+ * where it is 1 (the other ISAs keep their shift-based 2^n). */
+#define VF_HAS_SCALEF 0
 
 typedef float vf;      /* VF_LANES floats */
 typedef int32_t vi;    /* VF_LANES int32 */
@@ -101,6 +105,15 @@ VEC_INLINE vf vi_to_vf(vi a) { return (float)a; }
 VEC_INLINE vi vf_to_vi_round(vf a) { return (vi)lrintf(a); }
 /* Round to an integral float, ties to even. */
 VEC_INLINE vf vf_round(vf a) { return nearbyintf(a); }
+/* a * 2^n rounded once (subnormal results included; overflow gives +-inf,
+ * underflow +-0), for n an integral float of any magnitude; NaN in a or n
+ * gives NaN.  (Non-integral or infinite n: unspecified.)  One vscalefps on
+ * AVX-512 (VF_HAS_SCALEF); elsewhere a per-lane ldexpf fallback that no
+ * kernel uses on its fast path. */
+VEC_INLINE vf vf_scalef(vf a, vf n) {
+  if (n != n) return a + n;
+  return ldexpf(a, n > 512.0f ? 512 : n < -512.0f ? -512 : (int)n);
+}
 VEC_INLINE vm vi_eq(vi a, vi b) { return a == b ? ~0u : 0u; }
 VEC_INLINE vm vi_gt(vi a, vi b) { return a > b ? ~0u : 0u; }
 /* Table lookup: lane l is tab[idx_l & 15] (a register permute where the ISA
