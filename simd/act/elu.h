@@ -19,10 +19,27 @@ static inline void elu_prep(elu_ctx *c, const simdact_params *p) {
 }
 VEC_INLINE vf elu_neg_arg(vf x) { return vf_min(vf_zero(), x); } /* NaN kept */
 
+#if VF_HAS_SCALEF
+/* x where x >= 0 (+0 included: +0 gives +0 on both sides), else y: by the
+ * integer bits, (bits(x) - 1) has its sign set for x < 0 (and negative NaN,
+ * whose y is NaN) but not for -0; the mask is an all-ones lane from one
+ * arithmetic shift, and the select a bitwise one (vpternlogd): no compare in
+ * the FMA pipes, which bound these loops */
+VEC_INLINE vf elu_pick(vf x, vf y) {
+  vf m = vi_as_vf(vi_sra(vi_sub(vf_as_vi(x), vi_set1(1)), 31));
+  return vf_or(vf_and(m, y), vf_andnot(m, x));
+}
+/* AVX-512: alpha enters the scaling (sm_expm1_sf_approx); the x > 0 lanes
+ * of y are garbage, replaced by x */
+static inline vf elu_approx_body(vf x, const elu_ctx *c) {
+  return elu_pick(x, sm_expm1_sf_approx(x, c->alpha));
+}
+#else
 static inline vf elu_approx_body(vf x, const elu_ctx *c) {
   vf y = vf_mul(c->alpha, sm_expm1_approx(elu_neg_arg(x)));
   return vf_select(vf_ge(x, vf_zero()), x, y);
 }
+#endif
 static inline vf elu_u4_body(vf x, const elu_ctx *c) {
   vf y = vf_mul(c->alpha, sm_expm1_u4(elu_neg_arg(x)));
   return vf_select(vf_ge(x, vf_zero()), x, y);
@@ -59,7 +76,11 @@ VEC_INLINE vf selu_pos(vf x) {
 
 static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
+#if VF_HAS_SCALEF
+  vf y = sm_expm1_sf_approx(x, vf_set1(SELU_LA)); /* garbage where x > 0 */
+#else
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(elu_neg_arg(x)));
+#endif
   return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
 }
 static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
