@@ -54,7 +54,11 @@ VEC_INLINE vf sigmoid_u4_core(vf b) {
 VEC_INLINE vf sigmoid_approx_core(vf b) {
   vf e = sm_exp_approx(vf_or(b, vf_set1(-0.0f)));
   vf n = vf_select(vf_lt(b, vf_zero()), e, vf_set1(1.0f));
+#if VF_FAST_DIV
+  return vf_div(n, vf_add(vf_set1(1.0f), e));
+#else
   return vf_mul(n, vf_rcp14(vf_add(vf_set1(1.0f), e)));
+#endif
 }
 /* comp (compile-time): also carry the rounding error of 1 + E into the
  * Newton step (swish, whose product with x rounds once more) */
@@ -69,7 +73,16 @@ VEC_INLINE vf sigmoid_u4_core_(vf b, int comp) {
   r = vf_mla(res, r, r);
   return vf_mul(n, r);
 }
+#if VF_FAST_DIV
+/* AVX2: N / (1 + E) by one division, rounded once */
+VEC_INLINE vf sigmoid_u4_core(vf b) {
+  vf one = vf_set1(1.0f);
+  vf e = sm_exp_u4(vf_or(b, vf_set1(-0.0f)));
+  return vf_div(vf_select(vf_lt(b, vf_zero()), e, one), vf_add(one, e));
+}
+#else
 VEC_INLINE vf sigmoid_u4_core(vf b) { return sigmoid_u4_core_(b, 0); }
+#endif
 #endif
 
 /* ---- u1 ----
@@ -239,6 +252,13 @@ VEC_INLINE vf swish_u4_core(vf x, vf xm, vf b) {
   /* x / (1 + e^-b), one division (e^-b < 2^116 on the lanes kept) */
   vf e = sm_exp_sf_u4(vf_neg(sigmoid_sf_clamp(b)), 1.0f);
   vf y = vf_div(xm, vf_add(vf_set1(1.0f), e));
+#elif VF_FAST_DIV
+  /* AVX2: x N / (1 + E) by one division (two roundings with x N) instead
+   * of the estimate, a compensated Newton step and two products */
+  vf one = vf_set1(1.0f);
+  vf e = sm_exp_u4(vf_or(b, vf_set1(-0.0f)));
+  vf n = vf_select(vf_lt(b, vf_zero()), e, one);
+  vf y = vf_div(vf_mul(xm, n), vf_add(one, e));
 #else
   vf y = vf_mul(xm, sigmoid_u4_core_(b, 1));
 #endif

@@ -12,6 +12,7 @@
 #define VD_LANES 4
 #define VF_HAS_FMA 1
 #define VF_HAS_SCALEF 0 /* see scalar.h */
+#define VF_FAST_DIV 1 /* see scalar.h */
 #define VD_HAS_FMA 1
 
 typedef __m256 vf;

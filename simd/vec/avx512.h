@@ -12,6 +12,7 @@
 #define VD_LANES 8
 #define VF_HAS_FMA 1
 #define VF_HAS_SCALEF 1 /* vscalefps */
+#define VF_FAST_DIV 1 /* see scalar.h */
 #define VD_HAS_FMA 1
 
 typedef __m512 vf;

@@ -22,6 +22,7 @@
 #define VD_LANES 2
 #define VF_HAS_FMA 1
 #define VF_HAS_SCALEF 0 /* see scalar.h */
+#define VF_FAST_DIV 0 /* see scalar.h */
 #define VD_HAS_FMA 1
 
 typedef float32x4_t vf;

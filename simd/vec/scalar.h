@@ -23,6 +23,10 @@
  * than the per-lane fallback: kernels pick their scalef-based algorithm only
  * where it is 1 (the other ISAs keep their shift-based 2^n). */
 #define VF_HAS_SCALEF 0
+/* VF_FAST_DIV: vf_div has its own unit beside the FMA/add pipes and beats
+ * vf_rcp14 + a Newton step + a product (AVX2, AVX-512 on Zen 4/5): the u4
+ * kernels divide there (one rounding) instead of refining the estimate. */
+#define VF_FAST_DIV 0
 
 typedef float vf;      /* VF_LANES floats */
 typedef int32_t vi;    /* VF_LANES int32 */

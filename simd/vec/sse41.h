@@ -15,6 +15,7 @@
 #define VD_LANES 2
 #define VF_HAS_FMA 0
 #define VF_HAS_SCALEF 0 /* see scalar.h */
+#define VF_FAST_DIV 0 /* see scalar.h */
 #define VD_HAS_FMA 0
 
 typedef __m128 vf;
