@@ -1,5 +1,6 @@
 /* Table-driven e^z as a float times (1 + a small float), for the u1 tiers
- * whose result depends on e^z through a quotient (sigmoid, swish, silu):
+ * whose result depends on e^z through a quotient (sigmoid, swish, silu,
+ * softplus):
  *
  *   sm_expt(zh, zl, has_zl, &H, &w)     e^(zh + zl) = H (1 + w)
  *   sm_expt_neg(zh, zl, has_zl, &H, &w) e^-(zh + zl) = H (1 + w)
