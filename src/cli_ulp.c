@@ -21,7 +21,7 @@ static void ulp_usage(FILE *f) {
   fprintf(f,
           "usage: simdact ulp [--exhaustive | --samples N | --range LO HI] [--act A] [--tier T]\n"
           "                   [--isa I] [--json FILE] [--threads N] [--seed S] [--quiet] [--mpfr]\n"
-          "                   [--max-len N] [--classes]\n\n"
+          "                   [--max-len N] [--classes] [--alpha A] [--beta B]\n\n"
           "Scan the kernels this CPU runs against the correctly rounded reference\n"
           "(double-double with MPFR escalation) and print, per kernel, max ULP and its\n"
           "input, mean ULP, counts above 0.5/1/2 ULP, max absolute and relative error,\n"
@@ -34,6 +34,9 @@ static void ulp_usage(FILE *f) {
           "to --max-len, default 2^20); --classes adds the table per row class.\n"
           "The same arguments give the same numbers.\n"
           "--mpfr: every reference value from MPFR (slow; to measure what escalation costs).\n"
+          "--alpha, --beta (with --act): scan at these parameters instead of the\n"
+          "defaults (elu alpha, softplus and swish beta, leaky_relu alpha, linear\n"
+          "a and b); the registered bounds are stated for the defaults.\n"
           "Exit status 1 when a bound does not hold.\n");
 }
 
@@ -59,7 +62,7 @@ static void json_num(FILE *f, double d) {
 }
 
 int cli_ulp(int argc, char **argv) {
-  const char *act = NULL, *tier = NULL, *isa = NULL, *json = NULL;
+  const char *act = NULL, *tier = NULL, *isa = NULL, *json = NULL, *alpha = NULL, *beta = NULL;
   int samples_given = 0, classes = 0;
   uint64_t max_len = 0;
   scan_config cfg;
@@ -105,6 +108,8 @@ int cli_ulp(int argc, char **argv) {
     else if (strcmp(a, "--tier") == 0 && more) tier = argv[++i];
     else if (strcmp(a, "--isa") == 0 && more) isa = argv[++i];
     else if (strcmp(a, "--json") == 0 && more) json = argv[++i];
+    else if (strcmp(a, "--alpha") == 0 && more) alpha = argv[++i];
+    else if (strcmp(a, "--beta") == 0 && more) beta = argv[++i];
     else {
       fprintf(stderr, "simdact ulp: unknown or incomplete argument '%s'\n", a);
       ulp_usage(stderr);
@@ -117,6 +122,23 @@ int cli_ulp(int argc, char **argv) {
   if (tier && strcmp(tier, "exact") && strcmp(tier, "u1") && strcmp(tier, "u4") && strcmp(tier, "approx")) {
     fprintf(stderr, "simdact ulp: unknown tier '%s' (exact, u1, u4, approx)\n", tier);
     return 2;
+  }
+  simdact_params par;
+  if (alpha || beta) {
+    if (!act) { fprintf(stderr, "simdact ulp: --alpha/--beta need --act\n"); return 2; }
+    simdact_params_default(act, &par);
+    const char *vals[2] = {alpha, beta};
+    float *slots[2] = {&par.alpha, &par.beta};
+    for (int k = 0; k < 2; k++) {
+      if (!vals[k]) continue;
+      char *e;
+      *slots[k] = strtof(vals[k], &e);
+      if (*e || e == vals[k]) {
+        fprintf(stderr, "simdact ulp: bad --%s '%s'\n", k ? "beta" : "alpha", vals[k]);
+        return 2;
+      }
+    }
+    cfg.params = &par;
   }
   FILE *jf = NULL;
   if (json && !(jf = fopen(json, "w"))) { fprintf(stderr, "simdact ulp: cannot write %s\n", json); return 2; }
@@ -174,6 +196,11 @@ int cli_ulp(int argc, char **argv) {
             name, (unsigned long long)info.inputs, nk, info.seconds, info.threads,
             info.inputs / (info.seconds > 0 ? info.seconds : 1e-9), (unsigned long long)info.escalations);
     printf("\n### %s (%s, %llu inputs)\n\n", name, mode, (unsigned long long)info.inputs);
+    if (cfg.params)
+      printf("Parameters alpha = %a (%g), beta = %a (%g); the bounds shown are the registered ones, "
+             "stated for the defaults.\n\n",
+             (double)cfg.params->alpha, (double)cfg.params->alpha, (double)cfg.params->beta,
+             (double)cfg.params->beta);
     printf("| kernel | bound | max ULP | at x | mean ULP | >0.5 | >1 | >2 | max abs | max rel | non-finite | zero sign | lanes | holds |\n");
     printf("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (size_t k = 0; k < nk; k++) {
@@ -189,9 +216,17 @@ int cli_ulp(int argc, char **argv) {
     }
     if (jf) {
       fprintf(jf, "%s\n    {\"act\": \"%s\", \"mode\": \"%s\", \"inputs\": %llu, \"seconds\": %.3f, "
-                  "\"mpfr_escalations\": %llu, \"kernels\": [",
+                  "\"mpfr_escalations\": %llu, ",
               first_json ? "" : ",", name, mode, (unsigned long long)info.inputs, info.seconds,
               (unsigned long long)info.escalations);
+      if (cfg.params) {
+        fprintf(jf, "\"alpha\": ");
+        json_num(jf, cfg.params->alpha);
+        fprintf(jf, ", \"beta\": ");
+        json_num(jf, cfg.params->beta);
+        fprintf(jf, ", ");
+      }
+      fprintf(jf, "\"kernels\": [");
       first_json = 0;
       for (size_t k = 0; k < nk; k++) {
         scan_stats *s = &st[k];

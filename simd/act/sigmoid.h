@@ -247,32 +247,46 @@ static __attribute__((noinline, unused)) vf swish_u1_tail(vf x, vf bh, vf bl, vf
 
 /* u4: x sigmoid(b) rounds once more than sigmoid; lanes whose sigmoid is
  * below 2^-115 (b < -80) would lose the product to the subnormal rounding of
- * sigmoid and take the u1 tail branch (rare: a vector with such a lane). */
-VEC_INLINE vf swish_u4_core(vf x, vf xm, vf b) {
+ * sigmoid and take the u1 tail branch (rare: a vector with such a lane).
+ * beta x = b + bl (has_bl: beta != 1): the rounding of b moves sigmoid(b)
+ * by the relative (1 - s) bl, up to 65 ULP (beta = 1.702, x = -40), added
+ * back (1 - s is needed to a few bits only: an estimate); lanes where bl is
+ * NaN (x infinite) have |b| > 80 and take the tail. */
+VEC_INLINE vf swish_u4_core(vf x, vf xm, vf b, vf bl, int has_bl) {
+  vf one = vf_set1(1.0f), oms;
 #if VF_HAS_SCALEF
   /* x / (1 + e^-b), one division (e^-b < 2^116 on the lanes kept) */
   vf e = sm_exp_sf_u4(vf_neg(sigmoid_sf_clamp(b)), 1.0f);
-  vf y = vf_div(xm, vf_add(vf_set1(1.0f), e));
+  vf d = vf_add(one, e);
+  vf y = vf_div(xm, d);
+  if (has_bl) oms = vf_mul(e, vf_rcp14(d));
 #elif VF_FAST_DIV
   /* AVX2: x N / (1 + E) by one division (two roundings with x N) instead
    * of the estimate, a compensated Newton step and two products */
-  vf one = vf_set1(1.0f);
   vf e = sm_exp_u4(vf_or(b, vf_set1(-0.0f)));
-  vf n = vf_select(vf_lt(b, vf_zero()), e, one);
-  vf y = vf_div(vf_mul(xm, n), vf_add(one, e));
+  vm neg = vf_lt(b, vf_zero());
+  vf d = vf_add(one, e);
+  vf y = vf_div(vf_mul(xm, vf_select(neg, e, one)), d);
+  if (has_bl) oms = vf_mul(vf_select(neg, one, e), vf_rcp14(d));
 #else
-  vf y = vf_mul(xm, sigmoid_u4_core_(b, 1));
+  vf s = sigmoid_u4_core_(b, 1);
+  vf y = vf_mul(xm, s);
+  if (has_bl) oms = vf_sub(one, s);
 #endif
+  /* (y = 0 kept as it is: y + 0 would turn -0 into +0) */
+  if (has_bl) y = vf_select(vf_eq(y, vf_zero()), y, vf_mla(vf_mul(y, oms), bl, y));
   if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
-    y = swish_u1_tail(x, b, vf_zero(), y);
+    y = swish_u1_tail(x, b, has_bl ? bl : vf_zero(), y);
   return y;
 }
 static inline vf swish_u4_body(vf x, const swish_ctx *c) {
-  return swish_u4_core(x, swish_clamp(x, c), vf_mul(c->beta, x));
+  if (c->unit) return swish_u4_core(x, swish_clamp(x, c), x, x, 0);
+  vf b = vf_mul(c->beta, x);
+  return swish_u4_core(x, swish_clamp(x, c), b, vf_fma(c->beta, x, vf_neg(b)), 1);
 }
 static inline vf silu_u4_body(vf x, const simdact_noctx *c) {
   (void)c;
-  return swish_u4_core(x, silu_clamp(x), x);
+  return swish_u4_core(x, silu_clamp(x), x, x, 0);
 }
 
 #if VF_HAS_FMA

@@ -7,8 +7,8 @@
  * 2 atanh, truncation below 2^-16.7 (approx, to s^5), 2^-26.7 (u4, to s^9),
  * 2^-31.5 (u1, to s^11)).  Lanes with b < -80 (E below 2^-115, softplus =
  * E to 2^-115) take the sigmoid u1 tail, which rounds E once, subnormal
- * results included.  The bound is for beta = 1 (the default); other betas
- * add the rounding of beta x and of the final division.
+ * results included.  The bound is for beta = 1 (the default); approx and
+ * u4 stay within their tier for other betas (softplus_beta_ below).
  *
  * approx: degree-3 exp, s from the reciprocal estimate.
  * u4:     degree-6 exp, s with a Newton step.
@@ -33,12 +33,16 @@
 
 typedef struct {
   vf beta, rbeta;
+  vf rbl;   /* 1/beta - rbeta (u1: 1/beta as a double-float) */
+  vf zero;  /* a zero with the sign of beta (the sign of softplus's zeros) */
   int unit; /* beta == 1: the u1 kernel skips both scalings (exact anyway) */
 } softplus_ctx;
 static inline void softplus_prep(softplus_ctx *c, const simdact_params *p) {
   float b = SIMDACT_BETA(p, softplus);
   c->beta = vf_set1(b);
   c->rbeta = vf_set1(1.0f / b);
+  c->rbl = vf_set1((float)(1.0 / b - (double)(1.0f / b)));
+  c->zero = vf_set1(b < 0 ? -0.0f : 0.0f);
   c->unit = b == 1.0f;
 }
 
@@ -56,7 +60,56 @@ static __attribute__((noinline, unused)) vf softplus_tail(vf b, vf y) {
   return vf_select(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)), t, y);
 }
 
-VEC_INLINE vf softplus_fast(vf b, vf e, int u4) {
+/* approx and u4 with any beta: softplus = (b > 0 ? x : 0) + log1p(E) / beta
+ * (b > 0 contributes b / beta = x exactly: no overflow of beta x for
+ * |beta| > 1, no double rounding).  beta x = b + bl (beta != 1): the
+ * rounding of b moves log1p(e^-|b|) by bl times its derivative
+ * (softplus_dl_), 60 ULP at beta = 10, x = -7.3: added back. */
+VEC_INLINE vf softplus_beta_(vf x, vf b, vf l, const softplus_ctx *c) {
+  vf m = vf_select(vf_gt(b, vf_zero()), x, c->zero);
+  return vf_add(m, c->unit ? l : vf_mul(l, c->rbeta));
+}
+/* lanes with |b| > 80: x (b > 0), else RN(e^(b + bl) / beta) rounded once
+ * (E 2^64 times 1/beta, then sm_unscale_k), subnormal results included;
+ * a zero below b = -120 */
+static __attribute__((noinline, unused)) vf softplus_y_tail(vf x, vf b, vf bl, vf y,
+                                                           const softplus_ctx *c) {
+  vf flip = vf_andnot(b, vf_set1(-0.0f));
+  vf eh, el;
+  sm_exp_u1_dd_k(vf_xor(b, flip), vf_xor(bl, flip), &eh, &el);
+  vf hi = vf_mul(eh, c->rbeta);
+  vf t = sm_unscale_k(hi, vf_add(vf_fma(eh, c->rbeta, vf_neg(hi)),
+                                 vf_mla(el, c->rbeta, vf_mul(eh, c->rbl))));
+  t = vf_select(vf_lt(b, vf_set1(SM_EXP_XMIN)), c->zero, t); /* bl up to 2^103 there */
+  t = vf_select(vf_gt(b, vf_zero()), x, t);
+  return vf_select(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)), t, y);
+}
+
+/* d log1p(e^-|b|) / db = -sign(b) E / (1 + E), from an estimate e of E
+ * (the correction it scales is 2^-17 of the result at most) */
+VEC_INLINE vf softplus_dl_(vf b, vf e) {
+  vf d = vf_mul(e, vf_rcp14(vf_add(vf_set1(1.0f), e)));
+  return vf_xor(d, vf_andnot(b, vf_set1(-0.0f)));
+}
+/* u1 with beta != 1: RN(xpart + (lh + ll + bl dl/db) / beta), with
+ * 1/beta = rbeta + rbl and e an estimate of E for sigmoid; the tail lanes
+ * as in softplus_y_tail */
+VEC_INLINE vf softplus_u1_beta_(vf x, vf b, vf bl, vf e, vf lh, vf ll, const softplus_ctx *c) {
+  ll = vf_mla(softplus_dl_(b, e), bl, ll);
+  vf q = vf_mul(lh, c->rbeta);
+  vf qe = vf_add(vf_fma(lh, c->rbeta, vf_neg(q)), vf_mla(ll, c->rbeta, vf_mul(lh, c->rbl)));
+  /* TwoSum of xpart and q (same sign, either larger) */
+  vf m = vf_select(vf_gt(b, vf_zero()), x, c->zero);
+  vf S = vf_add(m, q);
+  vf bb = vf_sub(S, m);
+  vf err = vf_add(vf_sub(m, vf_sub(S, bb)), vf_sub(q, bb));
+  vf y = vf_add(S, vf_add(err, qe));
+  if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
+    y = softplus_y_tail(x, b, bl, y, c);
+  return y;
+}
+
+VEC_INLINE vf softplus_fast(vf e, int u4) {
   vm k;
   vf f = softplus_f(e, &k);
   vf d = vf_add(vf_set1(2.0f), f);
@@ -73,21 +126,24 @@ VEC_INLINE vf softplus_fast(vf b, vf e, int u4) {
     p = vf_mla(vf_set1(SM_ATANH2_A5), u, vf_set1(SM_ATANH2_A3));
   }
   vf l = vf_mla(vf_mul(s, u), p, vf_add(s, s));          /* log1p(f) */
-  l = vf_add(vf_select(k, vf_set1(SM_LN2_F), vf_zero()), l); /* + k ln 2 */
-  return vf_add(vf_max(vf_zero(), b), l);
+  return vf_add(vf_select(k, vf_set1(SM_LN2_F), vf_zero()), l); /* + k ln 2 */
 }
 
 static inline vf softplus_approx_body(vf x, const softplus_ctx *c) {
-  vf b = vf_mul(c->beta, x);
-  vf y = softplus_fast(b, sm_exp_approx(vf_or(b, vf_set1(-0.0f))), 0);
-  return vf_mul(y, c->rbeta);
+  vf b = c->unit ? x : vf_mul(c->beta, x);
+  vf l = softplus_fast(sm_exp_approx(vf_or(b, vf_set1(-0.0f))), 0);
+  return softplus_beta_(x, b, l, c);
 }
 static inline vf softplus_u4_body(vf x, const softplus_ctx *c) {
-  vf b = vf_mul(c->beta, x);
-  vf y = softplus_fast(b, sm_exp_u4(vf_or(b, vf_set1(-0.0f))), 1);
+  vf b = c->unit ? x : vf_mul(c->beta, x);
+  vf bl = c->unit ? vf_zero() : vf_fma(c->beta, x, vf_neg(b));
+  vf e = sm_exp_u4(vf_or(b, vf_set1(-0.0f)));
+  vf l = softplus_fast(e, 1);
+  if (!c->unit) l = vf_mla(softplus_dl_(b, e), bl, l);
+  vf y = softplus_beta_(x, b, l, c);
   if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
-    y = softplus_tail(b, y);
-  return vf_mul(y, c->rbeta);
+    y = softplus_y_tail(x, b, bl, y, c);
+  return y;
 }
 
 #if VF_HAS_FMA
@@ -112,6 +168,11 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   q = vf_fma(q, u, vf_set1(SM_ATANH_Q1 * 0x1p-4f));
   q = vf_fma(q, u, vf_set1(SM_ATANH_Q0 * 0x1p-2f));
   vf T = vf_fma(vf_mul(s2, u), q, g2);
+  if (!c->unit) {
+    vf lh = vf_add(p2, T); /* log1p(E) = lh + ll (Fast2Sum: |T| < p2) */
+    return softplus_u1_beta_(x, b, vf_fma(c->beta, x, vf_neg(b)), eh, lh,
+                             vf_sub(T, vf_sub(lh, p2)), c);
+  }
   /* max(b, 0) + p2 + T: Fast2Sum of the larger and the smaller (both >= 0) */
   vf m = vf_max(vf_zero(), b);
   vf hi = vf_max(m, p2), lo = vf_min(m, p2);
@@ -119,7 +180,7 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   vf err = vf_sub(lo, vf_sub(S, hi));
   vf y = vf_add(S, vf_add(err, T));
   if (vm_any(vf_lt(z, vf_set1(SIG_TAIL_Z)))) y = softplus_tail(b, y);
-  return c->unit ? y : vf_mul(y, c->rbeta);
+  return y;
 }
 #else
 static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
@@ -132,20 +193,10 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   vf dh = vf_add(two, fh);
   vf dl = vf_add(vf_add(vf_sub(two, dh), fh), fl);
   vf sh, sl;
-#if VF_HAS_FMA
-  /* s = fh r0 + t, renormalised (t is up to 2^-14 of s with the RCP14
-   * estimate, and the polynomial needs s to full precision) */
-  vf r0, t = sm_ddiv_fma(fh, fl, dh, dl, &r0);
-  vf p0 = vf_mul(fh, r0);
-  vf w = vf_add(vf_fma(fh, r0, vf_neg(p0)), t);
-  sh = vf_add(p0, w);
-  sl = vf_add(vf_sub(p0, sh), w);
-#else
   vd qlo, qhi;
   sm_ddiv_d(fh, fl, dh, dl, &qlo, &qhi);
   sh = vf_from_vd(qlo, qhi);
   sl = vf_from_vd(vd_sub(qlo, vd_from_vf_lo(sh)), vd_sub(qhi, vd_from_vf_hi(sh)));
-#endif
   vf u = vf_mul(sh, sh);
   vf p = vf_mla(vf_set1(SM_ATANH2_A11), u, vf_set1(SM_ATANH2_A9));
   p = vf_mla(p, u, vf_set1(SM_ATANH2_A7));
@@ -159,6 +210,7 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   vf a = vf_select(k, vf_set1(SM_LN2_F), vf_zero());
   vf mh = vf_add(a, lh);
   vf ml = vf_add(vf_add(vf_sub(a, mh), lh), vf_add(ll, vf_select(k, vf_set1(SM_LN2_F_LO), vf_zero())));
+  if (!c->unit) return softplus_u1_beta_(x, b, vf_fma(c->beta, x, vf_neg(b)), eh, mh, ml, c);
   /* + max(b, 0) by TwoSum, one final rounding */
   vf m = vf_max(vf_zero(), b);
   vf s = vf_add(m, mh);
@@ -167,7 +219,7 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   vf y = vf_add(s, vf_add(err, ml));
   if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = softplus_tail(b, y);
-  return vf_mul(y, c->rbeta);
+  return y;
 }
 #endif
 

@@ -173,17 +173,20 @@ VEC_INLINE vf sm_exp_poly6_q(vf r) {
   return q;
 }
 
-/* e^(r + rlo) = uh + ul for |r| <= 0.35, |rlo| <= 2^-20: the 1 + r part is
+/* e^(r + rlo) = uh + ul for |r| <= 0.35, |rlo| <= 2^-17: the 1 + r part is
  * split exactly (Fast2Sum), the polynomial tail P = r^2 (c2 + ... + c6 r^4)
- * (relative error 3.5e-9) and rlo e^r are added into the low part, and the
- * result renormalised.  Relative error below 2^-27. */
+ * (relative error 3.5e-9) and rlo e^r (e^r as RN(ah + P): rlo (1 + r) alone
+ * is off by rlo r^2/2, 2^-21 for the rlo of a swish beta x near -90) are
+ * added into the low part, and the result renormalised.  Relative error
+ * below 2^-27. */
 VEC_INLINE void sm_exp_poly6_dd(vf r, vf rlo, vf *uh, vf *ul) {
   vf r2 = vf_mul(r, r);
   vf q = sm_exp_poly6_q(r);
   vf one = vf_set1(1.0f);
   vf ah = vf_add(one, r);                   /* 1 + r = ah + al exactly */
   vf al = vf_add(vf_sub(one, ah), r);
-  vf b = vf_add(vf_mla(rlo, ah, vf_mul(r2, q)), al);
+  vf p = vf_mul(r2, q);
+  vf b = vf_add(vf_mla(rlo, vf_add(ah, p), p), al);
   vf h = vf_add(ah, b);                     /* Fast2Sum: |ah| > 0.64 > |b| */
   *ul = vf_add(vf_sub(ah, h), b);
   *uh = h;
