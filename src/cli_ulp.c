@@ -196,11 +196,12 @@ int cli_ulp(int argc, char **argv) {
             name, (unsigned long long)info.inputs, nk, info.seconds, info.threads,
             info.inputs / (info.seconds > 0 ? info.seconds : 1e-9), (unsigned long long)info.escalations);
     printf("\n### %s (%s, %llu inputs)\n\n", name, mode, (unsigned long long)info.inputs);
-    if (cfg.params)
-      printf("Parameters alpha = %a (%g), beta = %a (%g); the bounds shown are the registered ones, "
-             "stated for the defaults.\n\n",
-             (double)cfg.params->alpha, (double)cfg.params->alpha, (double)cfg.params->beta,
-             (double)cfg.params->beta);
+    if (cfg.params) {
+      printf("Parameters:");
+      if (alpha) printf(" alpha = %a (%g)", (double)cfg.params->alpha, (double)cfg.params->alpha);
+      if (beta) printf(" beta = %a (%g)", (double)cfg.params->beta, (double)cfg.params->beta);
+      printf("; the bounds shown are the registered ones, stated for the defaults.\n\n");
+    }
     printf("| kernel | bound | max ULP | at x | mean ULP | >0.5 | >1 | >2 | max abs | max rel | non-finite | zero sign | lanes | holds |\n");
     printf("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (size_t k = 0; k < nk; k++) {

@@ -102,7 +102,7 @@ has "$tmp/err" "unknown activation 'nosuch'" "ulp --act nosuch says why"
 # non-default parameters: beta 1.702 gives other outputs than the default
 cli 0 "simdact ulp --act swish --beta 1.702 (3000 samples, exit 0)" \
   ulp --act swish --tier u1 --isa scalar --beta 1.702 --samples 3000 --json "$tmp/b.json" --quiet
-has "$tmp/out" "beta = 0x1.b3b646p+0 (1.702)" "ulp --beta prints the parameter"
+has "$tmp/out" 'Parameters: beta = 0x1\.b3b646p\+0 \(1\.702\)' "ulp --beta prints the parameter"
 cli 2 "ulp --beta without --act" ulp --beta 2 --samples 10
 has "$tmp/err" "need --act" "ulp --beta without --act says why"
 cli 2 "ulp --beta 2x" ulp --act swish --beta 2x --samples 10

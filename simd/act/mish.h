@@ -55,7 +55,8 @@ static inline vf mish_u4_body(vf x, const simdact_noctx *c) {
   vf res = vf_fma(vf_neg(d), r0, one);
   res = vf_fma(vf_neg(dl), r0, res);
   vf q = vf_mul(vf_mul(silu_clamp(x), n), r0);
-  vf y = vf_mla(vf_mla(res, res, res), q, q);
+  /* (q = 0 kept: q + q t would give +0 for q = -0 and t < 0) */
+  vf y = vf_select(vf_eq(q, vf_zero()), q, vf_mla(vf_mla(res, res, res), q, q));
   if (vm_any(vf_lt(vf_or(x, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
     y = swish_u1_tail(x, x, vf_zero(), y);
   return y;
