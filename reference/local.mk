@@ -40,3 +40,13 @@ softmax-evidence: all tests/kernel_check$(EXEEXT)
 endif
 .PHONY: softmax-evidence
 EXTRA_DIST += reference/softmax-evidence.sh
+
+# make param-evidence: accuracy at non-default alpha/beta (elu, swish,
+# softplus) into results/<machine>/params.md and params.json; a few minutes.
+PARAM_SAMPLES = 1000000
+if TOOLS
+param-evidence: all
+	PARAM_SAMPLES=$(PARAM_SAMPLES) srcdir='$(abs_top_srcdir)' $(SHELL) $(srcdir)/reference/param-evidence.sh
+endif
+.PHONY: param-evidence
+EXTRA_DIST += reference/param-evidence.sh

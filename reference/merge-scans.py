@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Merge exhaustive scans into one table per activation.
+
+    reference/merge-scans.py OUTDIR FILE@COMMIT...
+
+Each FILE is the --json output of `simdact ulp --exhaustive` (whole
+activations or one tier/ISA).  Per kernel the LAST file naming it wins, so
+list them oldest first: a later scan of a changed kernel replaces the
+earlier figure.  Writes OUTDIR/<act>.json (the same format, which
+`simdact report` reads from results/<machine>/scans/, each kernel with the
+commit it was scanned at) and OUTDIR/README.md (one table of every kernel).
+"""
+import json, os, sys
+
+out, args = sys.argv[1], sys.argv[2:]
+acts = {}  # act -> {kernel name -> entry}
+for a in args:
+    path, _, commit = a.partition("@")
+    for sc in json.load(open(path))["scans"]:
+        if sc.get("mode") != "exhaustive":
+            continue
+        ks = acts.setdefault(sc["act"], {})
+        for k in sc["kernels"]:
+            k = dict(k, commit=commit, seconds_of_scan=sc.get("seconds"))
+            ks[k["name"]] = k
+order = {"scalar": 0, "sse41": 1, "avx2": 2, "avx512": 3, "neon": 4}
+tiers = {"exact": 0, "u1": 1, "u4": 2, "approx": 3}
+os.makedirs(out, exist_ok=True)
+rows = []
+for act, ks in sorted(acts.items()):
+    kl = sorted(ks.values(), key=lambda k: (tiers.get(k["tier"], 9), order.get(k["isa"], 9)))
+    doc = {"scans": [{"act": act, "mode": "exhaustive", "inputs": 4294967296, "kernels": kl}]}
+    with open(os.path.join(out, act + ".json"), "w") as f:
+        json.dump(doc, f, indent=1)
+    rows += kl
+with open(os.path.join(out, "README.md"), "w") as f:
+    f.write("# Exhaustive scans on this machine\n\n"
+            "Every binary32 input (2^32) through each kernel, scored against the correctly\n"
+            "rounded reference (double-double with MPFR escalation):\n\n"
+            "    ./simdact ulp --exhaustive --act ACT [--tier T] [--isa I] --threads 2 --json F\n\n"
+            "merged per kernel, newest scan last, by `reference/merge-scans.py` (the\n"
+            "commit column is the build each kernel was scanned at; a later commit\n"
+            "changed none of that kernel's outputs, or changed them only where a\n"
+            "`--range` scan listed in the README covers them).  `simdact report` shows\n"
+            "these figures in its max ULP all 2^32 column.\n\n"
+            "| kernel | bound | max ULP | at x | mean ULP | non-finite | zero sign | holds | commit |\n"
+            "|---|--:|--:|---|--:|--:|--:|---|---|\n")
+    for k in rows:
+        f.write("| %s | %g | %.4g | %s | %.4g | %d | %d | %s | %s |\n" % (
+            k["name"], k["bound"], k["max_ulp"], k["max_ulp_x"], k["mean_ulp"], k["nonfinite"],
+            k["zero_sign"], "yes" if k["max_ulp"] <= k["bound"] and not k["nonfinite"] else "**NO**",
+            k["commit"]))
