@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
 """Merge exhaustive scans into one table per activation.
 
-    reference/merge-scans.py OUTDIR FILE@COMMIT...
+    reference/merge-scans.py [--neon NEON.json] OUTDIR FILE@COMMIT...
 
 Each FILE is the --json output of `simdact ulp --exhaustive` (whole
 activations or one tier/ISA).  Per kernel the LAST file naming it wins, so
 list them oldest first: a later scan of a changed kernel replaces the
 earlier figure.  Writes OUTDIR/<act>.json (the same format, which
 `simdact report` reads from results/<machine>/scans/, each kernel with the
-commit it was scanned at) and OUTDIR/README.md (one table of every kernel).
+commit it was scanned at), OUTDIR/README.md (one row per kernel) and
+OUTDIR/TABLE.md (one row per activation and tier, a column per ISA, NEON's
+sampled figure from `make check-neon-accuracy`'s JSON when given).
 """
 import json, os, re, sys
 
+neon = None
+if sys.argv[1] == "--neon":
+    neon = {k["kernel"]: k for k in json.load(open(sys.argv[2]))["kernels"]}
+    del sys.argv[1:3]
 out, args = sys.argv[1], sys.argv[2:]
 # the bounds registered now (the scan files carry the bound of their day)
 reg = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "simdact_kernels.h")
@@ -56,3 +62,22 @@ with open(os.path.join(out, "README.md"), "w") as f:
             k["name"], k["bound"], k["max_ulp"], k["max_ulp_x"], k["mean_ulp"], k["nonfinite"],
             k["zero_sign"], "yes" if k["holds"] else "**NO**",
             k["commit"]))
+
+isas = ["scalar", "sse41", "avx2", "avx512"]
+with open(os.path.join(out, "TABLE.md"), "w") as f:
+    f.write("| kernel | bound | " + " | ".join(isas) + (" | neon (qemu, sampled) |" if neon else " |") + "\n")
+    f.write("|---|--:|" + "--:|" * (len(isas) + (1 if neon else 0)) + "\n")
+    seen = []
+    for k in rows:
+        at = (k["name"].rsplit(".", 1)[0], k["bound"])
+        if at not in seen:
+            seen.append(at)
+    for name, bound in seen:
+        cells = []
+        for i in isas:
+            k = next((r for r in rows if r["name"] == name + "." + i), None)
+            cells.append("-" if k is None else ("%.4g" % k["max_ulp"]) + ("" if k["holds"] else " **NO**"))
+        if neon:
+            n = neon.get(name + ".neon")
+            cells.append("-" if n is None else "%.4g" % n["max_ulp"])
+        f.write("| %s | %g | %s |\n" % (name, bound, " | ".join(cells)))
