@@ -26,8 +26,9 @@ SIMDACT_KERNEL(maxout,       exact, 0.5, MAXOUT)
  * with --range -121 -80): u1 0.8142 scalar/sse41, 0.6833 avx2/avx512; u4
  * 3.816 sse41 (3.264 scalar, 3.206 FMA); approx 1887 avx512.
  * mish u1: exhaustive (5d29f69) 0.8521 scalar/sse41 at the same input as
- * swish's (their shared tail), 0.8388 avx2/avx512; mish u4 and approx: see
- * README (scalar/sse41 u4 reached 4.046 there, fixed since).
+ * swish's (their shared tail), 0.8388 avx2/avx512; approx 2408 avx512
+ * (1802 scalar); u4 (8e8b0b5, after the fix of scalar/sse41, which had
+ * reached 4.046) 3.538 avx512, 3.434 avx2, 3.423 scalar/sse41.
  * swish/silu u1: exhaustive (4ea7cdd) 0.8521 scalar/sse41 at -0x1.6a00d2p+6
  * (the sampled 0.85 was too tight), 0.6689 avx2/avx512.
  * sigmoid, tanh, elu, selu: the max over exhaustive 2^32 scans of scalar/sse41/
@@ -60,15 +61,16 @@ SIMDACT_KERNEL(selu,         u1,     0.75, ELEMENTWISE)
 SIMDACT_KERNEL(selu,         u4,     1.96, ELEMENTWISE)
 SIMDACT_KERNEL(selu,         approx, 271,  ELEMENTWISE)
 SIMDACT_KERNEL(mish,         u1,     0.86, ELEMENTWISE)
-SIMDACT_KERNEL(mish,         u4,     3.8,  ELEMENTWISE)
-SIMDACT_KERNEL(mish,         approx, 2500, ELEMENTWISE)
+SIMDACT_KERNEL(mish,         u4,     3.54, ELEMENTWISE)
+SIMDACT_KERNEL(mish,         approx, 2410, ELEMENTWISE)
 SIMDACT_KERNEL(softplus,     u1,     0.82, ELEMENTWISE)
 SIMDACT_KERNEL(softplus,     u4,     3.82, ELEMENTWISE)
 SIMDACT_KERNEL(softplus,     approx, 1890, ELEMENTWISE)
 /* gelu family, softmax (simd/act/gelu.h, softsign.h, softmax.h).  u1: the
  * exhaustive scans of all four x86 ISAs (gelu 0.5681, gelu_tanh 0.5329,
- * softsign 0.500000001), rounded up.  approx: the tier bound, sampled max
- * 2199 (gelu: exhaustive 2228, registered 2300) and 1911 (gelu_tanh).
+ * softsign 0.500000001), rounded up.  approx: gelu exhaustive 2228
+ * (registered 2300); gelu_tanh exhaustive (5d29f69) 2002 scalar/sse41,
+ * 1971 avx2/avx512 (registered 2010; it was the tier bound 4096).
  * softmax/log_softmax: rows are not enumerable, so the bound is what the row
  * scan (reference/rowgen.h; `make softmax-evidence`, results/<machine>/
  * softmax-rows.md) shows on every ISA (scalar, sse41, avx2, avx512; neon and
@@ -87,7 +89,7 @@ SIMDACT_KERNEL(softsign,     u1,    0.5000001, ELEMENTWISE)
 SIMDACT_KERNEL(gelu,         u1,     0.57, ELEMENTWISE)
 SIMDACT_KERNEL(gelu_tanh,    u1,     0.54, ELEMENTWISE)
 SIMDACT_KERNEL(gelu,         approx, 2300, ELEMENTWISE)
-SIMDACT_KERNEL(gelu_tanh,    approx, 4096, ELEMENTWISE)
+SIMDACT_KERNEL(gelu_tanh,    approx, 2010, ELEMENTWISE)
 SIMDACT_KERNEL(softmax,      u4,     3.5,  ROWWISE)
 SIMDACT_KERNEL(softmax,      approx, 2500, ROWWISE)
 SIMDACT_KERNEL(log_softmax,  u4,     2.5,  ROWWISE)
