@@ -116,15 +116,7 @@ VEC_INLINE vi vi_or(vi a, vi b) { return vorrq_s32(a, b); }
 VEC_INLINE vf vi_to_vf(vi a) { return vcvtq_f32_s32(a); }
 VEC_INLINE vi vf_to_vi_round(vf a) { return vcvtnq_s32_f32(a); }
 VEC_INLINE vf vf_round(vf a) { return vrndnq_f32(a); }
-/* the per-lane fallback of scalar.h (VF_HAS_SCALEF 0: no kernel's fast path) */
-VEC_INLINE vf vf_scalef(vf a, vf n) {
-  float x[VF_LANES], e[VF_LANES];
-  vf_storeu(x, a);
-  vf_storeu(e, n);
-  for (size_t l = 0; l < VF_LANES; l++)
-    x[l] = e[l] != e[l] ? x[l] + e[l] : ldexpf(x[l], e[l] > 512.0f ? 512 : e[l] < -512.0f ? -512 : (int)e[l]);
-  return vf_loadu(x);
-}
+#include "simd/vec/scalef_lanes.h"
 VEC_INLINE vm vi_eq(vi a, vi b) { return vceqq_s32(a, b); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return vcgtq_s32(a, b); }
 /* TBL over the 64 table bytes: byte b of lane l is byte 4 (idx_l & 15) + b */

@@ -114,15 +114,7 @@ VEC_INLINE vi vi_or(vi a, vi b) { return _mm_or_si128(a, b); }
 VEC_INLINE vf vi_to_vf(vi a) { return _mm_cvtepi32_ps(a); }
 VEC_INLINE vi vf_to_vi_round(vf a) { return _mm_cvtps_epi32(a); }
 VEC_INLINE vf vf_round(vf a) { return _mm_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
-/* the per-lane fallback of scalar.h (VF_HAS_SCALEF 0: no kernel's fast path) */
-VEC_INLINE vf vf_scalef(vf a, vf n) {
-  float x[VF_LANES], e[VF_LANES];
-  vf_storeu(x, a);
-  vf_storeu(e, n);
-  for (size_t l = 0; l < VF_LANES; l++)
-    x[l] = e[l] != e[l] ? x[l] + e[l] : ldexpf(x[l], e[l] > 512.0f ? 512 : e[l] < -512.0f ? -512 : (int)e[l]);
-  return vf_loadu(x);
-}
+#include "simd/vec/scalef_lanes.h"
 VEC_INLINE vm vi_eq(vi a, vi b) { return _mm_castsi128_ps(_mm_cmpeq_epi32(a, b)); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return _mm_castsi128_ps(_mm_cmpgt_epi32(a, b)); }
 /* no variable 32-bit permute in SSE4.1: four indexed loads */
