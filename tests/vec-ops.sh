@@ -7,11 +7,13 @@
 . "$abs_top_srcdir/tests/tap.sh"
 v=$abs_top_srcdir/simd/vec
 
-# Names a header defines: inline ops, macro ops and VF_/VD_ constants.
-# Helpers ending in '_' (vec_fma_half_, VEC_U_) are private to a header.
+# Names a header defines, with the simd/vec/ headers it includes (shared
+# fallbacks such as scalef_lanes.h): inline ops, macro ops and VF_/VD_
+# constants.  Helpers ending in '_' (vec_fma_half_, VEC_U_) are private.
 ops() {
   sed -n -e 's/^VEC_INLINE [a-z0-9_]* \([a-z][a-z0-9_]*\)(.*/\1/p' \
-         -e 's/^#define \([a-zA-Z][A-Za-z0-9_]*\)[ (].*/\1/p' "$1" |
+         -e 's/^#define \([a-zA-Z][A-Za-z0-9_]*\)[ (].*/\1/p' \
+      "$1" $(sed -n "s|^#include \"simd/vec/\(.*\)\"|$v/\1|p" "$1") |
     grep -v '_$' | grep -v '^SIMDACT_' | grep -v '^VEC_INLINE$' | sort -u
 }
 
