@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Merge exhaustive scans into one table per activation.
 
-    reference/merge-scans.py [--neon NEON.json] OUTDIR FILE@COMMIT...
+    reference/merge-scans.py [--neon NEON.json] [--twin A=B]... OUTDIR FILE@COMMIT...
 
 Each FILE is the --json output of `simdact ulp --exhaustive` (whole
 activations or one tier/ISA).  Per kernel the LAST file naming it wins, so
@@ -11,12 +11,18 @@ earlier figure.  Writes OUTDIR/<act>.json (the same format, which
 commit it was scanned at), OUTDIR/README.md (one row per kernel) and
 OUTDIR/TABLE.md (one row per activation and tier, a column per ISA, NEON's
 sampled figure from `make check-neon-accuracy`'s JSON when given).
+--twin A=B: activation A's kernels run B's code at the default parameters
+(swish at beta = 1 is silu), so A's figures are B's (marked twin_of).
 """
 import json, os, re, sys
 
 neon = None
 if sys.argv[1] == "--neon":
     neon = {k["kernel"]: k for k in json.load(open(sys.argv[2]))["kernels"]}
+    del sys.argv[1:3]
+twins = []
+while sys.argv[1] == "--twin":
+    twins.append(sys.argv[2].split("="))
     del sys.argv[1:3]
 out, args = sys.argv[1], sys.argv[2:]
 # the bounds registered now (the scan files carry the bound of their day)
@@ -35,6 +41,10 @@ for a in args:
             k["bound"] = bounds.get((sc["act"], k["tier"]), k["bound"])
             k["holds"] = k["max_ulp"] <= k["bound"] and not (k["nonfinite"] or k["zero_sign"] or k["lane"])
             ks[k["name"]] = k
+for a, b in twins:
+    acts[a] = {n.replace(b + ".", a + ".", 1): dict(k, name=k["name"].replace(b + ".", a + ".", 1),
+                                                     twin_of=k["name"])
+               for n, k in acts.get(b, {}).items()}
 order = {"scalar": 0, "sse41": 1, "avx2": 2, "avx512": 3, "neon": 4}
 tiers = {"exact": 0, "u1": 1, "u4": 2, "approx": 3}
 os.makedirs(out, exist_ok=True)

@@ -1,26 +1,26 @@
 # elu: ns/element at 64K elements against max ULP (gnuplot elu.gp)
 $kernels << EOD
-0.643359 9.77209 "elu.u1.scalar"
-0.643359 9.22457 "elu.u1.sse41"
-0.643359 0.689196 "elu.u1.avx2"
-0.643359 0.473996 "elu.u1.avx512"
-0.908103 0.345296 "elu.u4.avx2"
-0.908103 0.245402 "elu.u4.avx512"
-0.935097 7.57037 "elu.u4.scalar"
-0.935097 1.126 "elu.u4.sse41"
-306.658 0.26054 "elu.approx.avx2"
-306.658 0.167251 "elu.approx.avx512"
-306.711 5.8456 "elu.approx.scalar"
-306.711 0.812994 "elu.approx.sse41"
+0.643359 10.0894 "elu.u1.scalar"
+0.643359 9.35849 "elu.u1.sse41"
+0.643359 0.651262 "elu.u1.avx2"
+0.643359 0.428015 "elu.u1.avx512"
+0.908103 0.330991 "elu.u4.avx2"
+0.908103 0.234006 "elu.u4.avx512"
+0.935097 7.44589 "elu.u4.scalar"
+0.935097 1.12757 "elu.u4.sse41"
+306.658 0.221604 "elu.approx.avx2"
+306.658 0.151461 "elu.approx.avx512"
+306.711 5.53094 "elu.approx.scalar"
+306.711 0.753631 "elu.approx.sse41"
 EOD
 $peers << EOD
-0.737782 10.4666 "elu.libm.scalar"
-0.990575 1.23861 "elu.sleef_u10.avx512"
+0.737782 7.89667 "elu.libm.scalar"
+0.990575 1.22313 "elu.sleef_u10.avx512"
 EOD
 $front << EOD
-0.643359 0.473996 "elu.u1.avx512"
-0.908103 0.245402 "elu.u4.avx512"
-306.658 0.167251 "elu.approx.avx512"
+0.643359 0.428015 "elu.u1.avx512"
+0.908103 0.234006 "elu.u4.avx512"
+306.658 0.151461 "elu.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

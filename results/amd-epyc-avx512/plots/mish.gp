@@ -1,29 +1,29 @@
 # mish: ns/element at 64K elements against max ULP (gnuplot mish.gp)
 $kernels << EOD
-0.723071 18.1406 "mish.u1.scalar"
-0.723071 15.8721 "mish.u1.sse41"
-0.723071 1.85808 "mish.u1.avx2"
-0.723071 1.27428 "mish.u1.avx512"
-2.43244 0.855014 "mish.u4.avx2"
-2.58187 14.5195 "mish.u4.scalar"
-2.66335 0.540303 "mish.u4.avx512"
-2.78685 6.65884 "mish.u4.sse41"
-1759.09 1.368 "mish.approx.sse41"
-1760.92 6.75915 "mish.approx.scalar"
-1760.92 0.47383 "mish.approx.avx2"
-2392.09 0.284101 "mish.approx.avx512"
+0.723071 17.5464 "mish.u1.scalar"
+0.723071 15.3428 "mish.u1.sse41"
+0.723071 1.83666 "mish.u1.avx2"
+0.723071 1.16697 "mish.u1.avx512"
+2.43244 15.5959 "mish.u4.scalar"
+2.43244 9.71226 "mish.u4.sse41"
+2.43244 0.930289 "mish.u4.avx2"
+2.66335 0.536856 "mish.u4.avx512"
+1759.09 1.25751 "mish.approx.sse41"
+1760.92 6.25696 "mish.approx.scalar"
+1760.92 0.465793 "mish.approx.avx2"
+2392.09 0.257997 "mish.approx.avx512"
 EOD
 $peers << EOD
-50.4843 42.9334 "mish.libm.scalar"
-152.005 3.82018 "mish.sleef_u10.avx512"
-152.005 2.41403 "mish.sleef_u35.avx512"
+50.4843 35.4005 "mish.libm.scalar"
+152.005 3.72562 "mish.sleef_u10.avx512"
+152.005 2.25967 "mish.sleef_u35.avx512"
 EOD
 $front << EOD
-0.723071 1.27428 "mish.u1.avx512"
-2.43244 0.855014 "mish.u4.avx2"
-2.66335 0.540303 "mish.u4.avx512"
-1760.92 0.47383 "mish.approx.avx2"
-2392.09 0.284101 "mish.approx.avx512"
+0.723071 1.16697 "mish.u1.avx512"
+2.43244 0.930289 "mish.u4.avx2"
+2.66335 0.536856 "mish.u4.avx512"
+1760.92 0.465793 "mish.approx.avx2"
+2392.09 0.257997 "mish.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,26 +1,26 @@
 # selu: ns/element at 64K elements against max ULP (gnuplot selu.gp)
 $kernels << EOD
-0.628342 0.83052 "selu.u1.avx2"
-0.628342 0.52757 "selu.u1.avx512"
-0.749938 13.3008 "selu.u1.scalar"
-0.749938 12.5806 "selu.u1.sse41"
-1.77176 0.388069 "selu.u4.avx2"
-1.77176 0.272841 "selu.u4.avx512"
-1.80818 7.71479 "selu.u4.scalar"
-1.80818 1.27344 "selu.u4.sse41"
-269.759 5.78448 "selu.approx.scalar"
-269.759 0.76491 "selu.approx.sse41"
-269.777 0.25462 "selu.approx.avx2"
-269.777 0.186242 "selu.approx.avx512"
+0.628342 0.789424 "selu.u1.avx2"
+0.628342 0.507668 "selu.u1.avx512"
+0.749938 11.7565 "selu.u1.scalar"
+0.749938 11.503 "selu.u1.sse41"
+1.77176 0.375795 "selu.u4.avx2"
+1.77176 0.263397 "selu.u4.avx512"
+1.80818 7.84582 "selu.u4.scalar"
+1.80818 1.16354 "selu.u4.sse41"
+269.759 5.94105 "selu.approx.scalar"
+269.759 0.816207 "selu.approx.sse41"
+269.777 0.254978 "selu.approx.avx2"
+269.777 0.178006 "selu.approx.avx512"
 EOD
 $peers << EOD
-1.87696 8.36654 "selu.libm.scalar"
-1.89391 1.25168 "selu.sleef_u10.avx512"
+1.87696 8.0853 "selu.libm.scalar"
+1.89391 1.23316 "selu.sleef_u10.avx512"
 EOD
 $front << EOD
-0.628342 0.52757 "selu.u1.avx512"
-1.77176 0.272841 "selu.u4.avx512"
-269.777 0.186242 "selu.approx.avx512"
+0.628342 0.507668 "selu.u1.avx512"
+1.77176 0.263397 "selu.u4.avx512"
+269.777 0.178006 "selu.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

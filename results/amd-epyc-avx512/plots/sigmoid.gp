@@ -1,27 +1,27 @@
 # sigmoid: ns/element at 64K elements against max ULP (gnuplot sigmoid.gp)
 $kernels << EOD
-0.556756 0.663975 "sigmoid.u1.avx2"
-0.556756 0.344889 "sigmoid.u1.avx512"
-0.726095 8.66407 "sigmoid.u1.scalar"
-0.726095 2.7248 "sigmoid.u1.sse41"
-2.19949 0.492981 "sigmoid.u4.avx2"
-2.19949 0.295752 "sigmoid.u4.avx512"
-2.4719 8.85425 "sigmoid.u4.scalar"
-2.71776 1.71529 "sigmoid.u4.sse41"
-1396.04 0.295022 "sigmoid.approx.avx2"
-1444.26 0.859994 "sigmoid.approx.sse41"
-1445.26 6.6823 "sigmoid.approx.scalar"
-1871.93 0.185926 "sigmoid.approx.avx512"
+0.556756 0.571596 "sigmoid.u1.avx2"
+0.567715 0.289676 "sigmoid.u1.avx512"
+0.726095 8.15369 "sigmoid.u1.scalar"
+0.726095 2.46102 "sigmoid.u1.sse41"
+1.82602 0.342759 "sigmoid.u4.avx2"
+2.14614 0.235296 "sigmoid.u4.avx512"
+2.4719 8.57105 "sigmoid.u4.scalar"
+2.71776 1.65383 "sigmoid.u4.sse41"
+1228.25 0.147055 "sigmoid.approx.avx512"
+1397.04 0.231557 "sigmoid.approx.avx2"
+1444.26 0.840388 "sigmoid.approx.sse41"
+1445.26 5.64431 "sigmoid.approx.scalar"
 EOD
 $peers << EOD
-1.04858e+06 3.66318 "sigmoid.libm.scalar (off scale)"
-1.04858e+06 0.393453 "sigmoid.sleef_u10.avx512 (off scale)"
+1.04858e+06 3.01182 "sigmoid.libm.scalar (off scale)"
+1.04858e+06 0.378527 "sigmoid.sleef_u10.avx512 (off scale)"
 EOD
 $front << EOD
-0.556756 0.344889 "sigmoid.u1.avx512"
-2.19949 0.295752 "sigmoid.u4.avx512"
-1396.04 0.295022 "sigmoid.approx.avx2"
-1871.93 0.185926 "sigmoid.approx.avx512"
+0.556756 0.571596 "sigmoid.u1.avx2"
+0.567715 0.289676 "sigmoid.u1.avx512"
+2.14614 0.235296 "sigmoid.u4.avx512"
+1228.25 0.147055 "sigmoid.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

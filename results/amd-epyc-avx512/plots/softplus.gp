@@ -1,26 +1,26 @@
 # softplus: ns/element at 64K elements against max ULP (gnuplot softplus.gp)
 $kernels << EOD
-0.726095 22.6247 "softplus.u1.scalar"
-0.726095 6.80979 "softplus.u1.sse41"
-0.726095 2.21841 "softplus.u1.avx2"
-0.726095 1.32162 "softplus.u1.avx512"
-2.33835 13.8704 "softplus.u4.scalar"
-2.4103 1.0724 "softplus.u4.avx2"
-2.4103 0.610779 "softplus.u4.avx512"
-2.97616 3.39551 "softplus.u4.sse41"
-1396.04 0.700041 "softplus.approx.avx2"
-1444.26 1.99134 "softplus.approx.sse41"
-1445.26 10.5507 "softplus.approx.scalar"
-1870.93 0.395138 "softplus.approx.avx512"
+0.637207 1.25303 "softplus.u1.avx2"
+0.637207 0.6493 "softplus.u1.avx512"
+0.726095 21.1996 "softplus.u1.scalar"
+0.726095 6.70787 "softplus.u1.sse41"
+2.33835 13.5503 "softplus.u4.scalar"
+2.4103 1.22532 "softplus.u4.avx2"
+2.4103 0.559552 "softplus.u4.avx512"
+2.97616 3.96324 "softplus.u4.sse41"
+1396.04 0.634821 "softplus.approx.avx2"
+1444.26 1.78744 "softplus.approx.sse41"
+1445.26 6.95558 "softplus.approx.scalar"
+1870.93 0.345178 "softplus.approx.avx512"
 EOD
 $peers << EOD
-1.46206 20.4105 "softplus.libm.scalar"
-1.48926 1.38666 "softplus.sleef_u10.avx512"
+1.46206 19.0848 "softplus.libm.scalar"
+1.48926 1.35877 "softplus.sleef_u10.avx512"
 EOD
 $front << EOD
-0.726095 1.32162 "softplus.u1.avx512"
-2.4103 0.610779 "softplus.u4.avx512"
-1870.93 0.395138 "softplus.approx.avx512"
+0.637207 0.6493 "softplus.u1.avx512"
+2.4103 0.559552 "softplus.u4.avx512"
+1870.93 0.345178 "softplus.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,15 +1,15 @@
 # softsign: ns/element at 64K elements against max ULP (gnuplot softsign.gp)
 $kernels << EOD
-0.499993 1.62337 "softsign.u1.scalar"
-0.499993 0.643198 "softsign.u1.sse41"
-0.499993 0.33174 "softsign.u1.avx2"
-0.499993 0.32777 "softsign.u1.avx512"
+0.499993 1.56773 "softsign.u1.scalar"
+0.499993 0.639748 "softsign.u1.sse41"
+0.499993 0.32133 "softsign.u1.avx2"
+0.499993 0.319743 "softsign.u1.avx512"
 EOD
 $peers << EOD
-1.46104 0.846424 "softsign.libm.scalar"
+1.46104 0.824307 "softsign.libm.scalar"
 EOD
 $front << EOD
-0.499993 0.32777 "softsign.u1.avx512"
+0.499993 0.319743 "softsign.u1.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

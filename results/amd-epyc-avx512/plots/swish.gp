@@ -1,28 +1,27 @@
 # swish: ns/element at 64K elements against max ULP (gnuplot swish.gp)
 $kernels << EOD
-0.558191 1.09188 "swish.u1.avx2"
-0.559275 0.513683 "swish.u1.avx512"
-0.718049 12.7255 "swish.u1.scalar"
-0.718049 5.53152 "swish.u1.sse41"
-2.32605 0.68247 "swish.u4.avx2"
-2.32605 0.401441 "swish.u4.avx512"
-2.48396 12.1385 "swish.u4.scalar"
-2.60233 2.35631 "swish.u4.sse41"
-1750.9 1.03333 "swish.approx.sse41"
-1751.87 6.5046 "swish.approx.scalar"
-1756.51 0.369128 "swish.approx.avx2"
-2382.18 0.239434 "swish.approx.avx512"
+0.558191 0.713456 "swish.u1.avx2"
+0.559275 0.336621 "swish.u1.avx512"
+0.718049 10.6582 "swish.u1.scalar"
+0.718049 2.98387 "swish.u1.sse41"
+1.95162 0.266642 "swish.u4.avx512"
+2.3328 0.467399 "swish.u4.avx2"
+2.48396 11.1489 "swish.u4.scalar"
+2.60233 2.66212 "swish.u4.sse41"
+1257.65 0.194121 "swish.approx.avx512"
+1750.9 1.01773 "swish.approx.sse41"
+1751.87 6.163 "swish.approx.scalar"
+1758.51 0.300711 "swish.approx.avx2"
 EOD
 $peers << EOD
-1.04858e+06 3.70165 "swish.libm.scalar (non-finite)"
-1.04858e+06 0.416572 "swish.sleef_u10.avx512 (non-finite)"
+1.04858e+06 3.28401 "swish.libm.scalar (non-finite)"
+1.04858e+06 0.406107 "swish.sleef_u10.avx512 (non-finite)"
 EOD
 $front << EOD
-0.558191 1.09188 "swish.u1.avx2"
-0.559275 0.513683 "swish.u1.avx512"
-2.32605 0.401441 "swish.u4.avx512"
-1756.51 0.369128 "swish.approx.avx2"
-2382.18 0.239434 "swish.approx.avx512"
+0.558191 0.713456 "swish.u1.avx2"
+0.559275 0.336621 "swish.u1.avx512"
+1.95162 0.266642 "swish.u4.avx512"
+1257.65 0.194121 "swish.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'
