@@ -29,6 +29,7 @@
 #include "machine.h"
 #include "peers.h"
 #include "report.h"
+#include "reference/ref.h"
 #include "simdact.h"
 
 /* ---------------------------------------------------------------- options */
@@ -344,10 +345,9 @@ static size_t outputs_for(const char *act, size_t n) {
 
 static uint64_t rng_state = 0x5eed5eed12345678ull;
 static uint64_t rng_next(void) { /* splitmix64 */
-  uint64_t z = (rng_state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
+  uint64_t z = ref_mix64(rng_state);
+  rng_state += 0x9e3779b97f4a7c15ull;
+  return z;
 }
 static double rng_unit(void) { return (double)(rng_next() >> 11) * 0x1p-53; } /* [0, 1) */
 

@@ -161,6 +161,22 @@ static void mp_sigmoid(mpfr_t r, const mpfr_t v) {
   mpfr_clear(t);
 }
 
+/* x sigmoid(t) as A + B (swish, gelu_tanh): where sigmoid(t) -> 1 (upper,
+ * t > 0) as x - x sigmoid(-t), so that B is far below A = x; otherwise B =
+ * x sigmoid(t).  t is negated in place on the upper side; u is scratch. */
+static void mp_x_sigmoid(mpfr_t A, mpfr_t B, const mpfr_t x, mpfr_t t, mpfr_t u, int upper) {
+  if (upper) {
+    mpfr_neg(t, t, MPFR_RNDN);
+    mp_sigmoid(u, t);
+    mpfr_mul(u, u, x, MPFR_RNDN);
+    mpfr_neg(B, u, MPFR_RNDN);
+    mpfr_set(A, x, MPFR_RNDN);
+  } else {
+    mp_sigmoid(u, t);
+    mpfr_mul(B, x, u, MPFR_RNDN);
+  }
+}
+
 /* r = log(1 + e^z) = max(z,0) + log1p(e^-|z|) (mish, x <= 0) */
 static void mp_softplus(mpfr_t r, const mpfr_t z) {
   mpfr_t t;
@@ -263,16 +279,7 @@ static void mp_parts(const ref_par *q, float xf, mpfr_t A, mpfr_t B) {
     break;
   case REF_SWISH: case REF_SILU: /* z >= 0: x - x sigmoid(-z) */
     mpfr_mul_d(t, x, q->b, MPFR_RNDN);
-    if (mpfr_sgn(t) > 0) {
-      mpfr_neg(t, t, MPFR_RNDN);
-      mp_sigmoid(u, t);
-      mpfr_mul(u, u, x, MPFR_RNDN);
-      mpfr_neg(B, u, MPFR_RNDN);
-      mpfr_set(A, x, MPFR_RNDN);
-    } else {
-      mp_sigmoid(u, t);
-      mpfr_mul(B, x, u, MPFR_RNDN);
-    }
+    mp_x_sigmoid(A, B, x, t, u, mpfr_sgn(t) > 0);
     break;
   case REF_GELU: /* x < 0: x erfc(|x|/sqrt2)/2;  x > 0: x - x erfc(x/sqrt2)/2 */
     mpfr_sqrt_ui(t, 2, MPFR_RNDN);
@@ -294,16 +301,7 @@ static void mp_parts(const ref_par *q, float xf, mpfr_t A, mpfr_t B) {
     mpfr_sqrt(u, u, MPFR_RNDN);
     mpfr_mul(t, t, u, MPFR_RNDN);
     mpfr_mul_2ui(t, t, 1, MPFR_RNDN);
-    if (pos) {
-      mpfr_neg(t, t, MPFR_RNDN);
-      mp_sigmoid(u, t);
-      mpfr_mul(u, u, x, MPFR_RNDN);
-      mpfr_neg(B, u, MPFR_RNDN);
-      mpfr_set(A, x, MPFR_RNDN);
-    } else {
-      mp_sigmoid(u, t);
-      mpfr_mul(B, x, u, MPFR_RNDN);
-    }
+    mp_x_sigmoid(A, B, x, t, u, pos);
     break;
   case REF_MISH: /* x tanh(softplus x); x > 0: x - 2x t^2/(1 + 2t + 2t^2), t = e^-x */
     if (pos) {

@@ -22,6 +22,15 @@
 extern "C" {
 #endif
 
+/* SplitMix64's step and mix: a well-spread 64-bit value of z, for the seeded
+ * input streams of the scans, the row generator, the tests and the bench. */
+static inline uint64_t ref_mix64(uint64_t z) {
+  z += 0x9e3779b97f4a7c15ull;
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
 /* Every activation of DESIGN section 3, kernels or not. */
 enum ref_act {
   REF_BINARY_STEP, REF_LINEAR, REF_RELU, REF_LEAKY_RELU, REF_PRELU, REF_ELU, REF_SELU,

@@ -38,12 +38,6 @@ static const uint32_t special_bits[] = {
     0x42b00000u, 0xc2b00000u, 0x42cf0000u, 0xc2cf0000u, 0x41200000u, 0xc1200000u};
 #define NSPECIAL (sizeof special_bits / sizeof *special_bits)
 
-static inline uint64_t mix64(uint64_t z) {
-  z += 0x9e3779b97f4a7c15ull;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 /* order-preserving map of non-NaN floats to unsigned integers */
 static inline uint32_t to_ordered(uint32_t u) { return (u & 0x80000000u) ? ~u : u | 0x80000000u; }
 static inline uint32_t from_ordered(uint32_t o) { return (o & 0x80000000u) ? o & 0x7fffffffu : ~o; }
@@ -66,7 +60,7 @@ static inline uint32_t input_bits(const struct scan *s, uint64_t i) {
   switch (s->cfg->mode) {
   case SCAN_ALL: return (uint32_t)i;
   case SCAN_RANGE: return from_ordered(s->range_lo + (uint32_t)i);
-  case SCAN_SAMPLES: return i < NSPECIAL ? special_bits[i] : (uint32_t)mix64(s->cfg->seed ^ (i * 0x2545f4914f6cdd1dull));
+  case SCAN_SAMPLES: return i < NSPECIAL ? special_bits[i] : (uint32_t)ref_mix64(s->cfg->seed ^ (i * 0x2545f4914f6cdd1dull));
   case SCAN_LIST: return ref_fbits(s->cfg->list[i]);
   }
   return 0;

@@ -24,18 +24,12 @@ struct job {
   float bad_x;
 };
 
-static uint64_t mix(uint64_t z) {
-  z += 0x9e3779b97f4a7c15ull;
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 /* input i: binade (i mod 510) -> exponent field 0..254 and sign; random
  * mantissa.  Every binade of both signs is hit n/510 times. */
 static float input(int act, long i) {
   uint32_t k = (uint32_t)(i % 510), e = k >> 1, s = k & 1;
-  uint32_t m = (uint32_t)mix((uint64_t)act << 40 ^ (uint64_t)i) & 0x7fffff;
+  uint32_t m = (uint32_t)ref_mix64((uint64_t)act << 40 ^ (uint64_t)i) & 0x7fffff;
   uint32_t b = s << 31 | e << 23 | m;
   float f;
   memcpy(&f, &b, 4);
@@ -150,7 +144,7 @@ int main(void) {
     mpfr_init2(b, 2 * REF_PREC);
     long bad = 0;
     for (int i = 0; i < 20000; i++) {
-      float x = (float)(((int)(mix((uint64_t)i * 7 + k) % 40001) - 20000)) / 2000.0f; /* [-10, 10] */
+      float x = (float)(((int)(ref_mix64((uint64_t)i * 7 + k) % 40001) - 20000)) / 2000.0f; /* [-10, 10] */
       if (x == 0) continue;
       ref_mpfr_value(&q, x, a);
       textbook(tb[k], x, b);
