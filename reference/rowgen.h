@@ -25,6 +25,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "ref.h"
+
 #define ROWGEN_ADV 30
 #define ROWGEN_DISTS 3
 #define ROWGEN_LENS 10
@@ -70,10 +72,9 @@ static const struct { const char *name; size_t len; } rowgen_adv[ROWGEN_ADV] = {
 
 typedef struct rowgen_rng { uint64_t s; } rowgen_rng;
 static inline uint64_t rowgen_next(rowgen_rng *g) { /* splitmix64 */
-  uint64_t z = (g->s += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
+  uint64_t z = ref_mix64(g->s);
+  g->s += 0x9e3779b97f4a7c15ull;
+  return z;
 }
 /* 24 random bits */
 static inline int64_t rowgen_u24(rowgen_rng *g) { return (int64_t)(rowgen_next(g) >> 40); }
