@@ -2,7 +2,7 @@
 # algorithms in simd/act/ are compiled once per ISA over simd/vec/<isa>.h.
 simd_kernel_headers = simd/kernel.h simd/acts.h simd/act/relu.h simd/act/hard.h simd/act/maxout.h \
   simd/math/exact.h \
-  simd/vec/scalar.h simd/vec/sse41.h simd/vec/avx2.h simd/vec/avx512.h simd/vec/neon.h simd/vec/scalef_lanes.h
+  simd/vec/scalar.h simd/vec/sse41.h simd/vec/avx2.h simd/vec/avx512.h simd/vec/neon.h simd/vec/scalef_lanes.h simd/vec/frac_ops.h
 noinst_HEADERS += $(simd_kernel_headers)
 SIMD_LIBS = libsimd_scalar.la
 

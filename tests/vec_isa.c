@@ -23,6 +23,7 @@
 #error "define VEC_ISA_<NAME>"
 #endif
 
+#include <fenv.h>
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -136,6 +137,17 @@ static float r_mla(float x, float y, float z) {
 /* |x| < 2^31 for the float -> int conversion tests */
 static int in_int_range(float x) { return fabsf(x) < 2147483648.0f; }
 static float r_round_int(float x) { return in_int_range(x) ? (float)(int32_t)lrintf(x) : 0.0f; }
+/* vf_frac_floor: x - floor(x) rounded toward -inf (fesetround: the
+ * reference shares no code with simd/vec/frac_ops.h), +0 for +-inf */
+static float r_frac_floor(float x) {
+  if (isinf(x)) return 0.0f;
+  volatile float xv = x, fl = floorf(x), d;
+  fesetround(FE_DOWNWARD);
+  d = xv - fl;
+  fesetround(FE_TONEAREST);
+  return d;
+}
+static float r_frac_near(float x) { return isinf(x) ? 0.0f : x - nearbyintf(x); }
 
 void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
   fill();
@@ -237,6 +249,30 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
           vi_to_vf(vf_to_vi_round(vf_select(vf_lt(vf_abs(a), vf_set1(2147483648.0f)), a, vf_zero()))),
           r_round_int(x));
   CHECK_F("vf_round (ties to even)", 1, vf_round(a), nearbyintf(x));
+  CHECK_F("vf_frac_floor (x - floor(x) rounded down, -0 on integers)", 1, vf_frac_floor(a),
+          r_frac_floor(x));
+  CHECK_F("vf_frac_near (x - rint(x))", 1, vf_frac_near(a), r_frac_near(x));
+  {
+    /* and where vf_frac_floor rounds: every 2^-12 step of the mantissa of
+     * negative a from -2^-1 down to -2^-40 and -2^-149, with a few integers
+     * and halves around them */
+    int ok = 1;
+    for (uint32_t e = 0x00000000u; ok && e <= 0x3e800000u; e += 0x00800000u)
+      for (uint32_t k = 0; ok && k < 4096; k += VF_LANES) {
+        float in[VF_LANES], out[VF_LANES], out2[VF_LANES];
+        for (size_t l = 0; l < VF_LANES; l++)
+          in[l] = u2f(0x80000000u | e | ((k + (uint32_t)l) << 11) | (uint32_t)(l * 97u & 0x7ffu));
+        vf_storeu(out, vf_frac_floor(vf_loadu(in)));
+        vf_storeu(out2, vf_frac_near(vf_loadu(in)));
+        for (size_t l = 0; l < VF_LANES; l++)
+          if (!same(out[l], r_frac_floor(in[l]), 0) || !same(out2[l], r_frac_near(in[l]), 0)) {
+            snprintf(why, sizeof why, " (a=%a: got %a / %a, want %a / %a)", in[l], out[l],
+                     out2[l], r_frac_floor(in[l]), r_frac_near(in[l]));
+            ok = 0;
+          }
+      }
+    report(ok, "%s vf_frac_floor/vf_frac_near on (-1/2, 0)%s", VC_STR(VF_ISA), ok ? "" : why);
+  }
   /* vf_scalef(a, n) = a 2^n rounded once, n integral: n = round(-b) clamped
    * to +-1e6 (NaN kept); the ordinary b (0 to 256) put a 2^n among the
    * subnormals and below */

@@ -100,6 +100,11 @@ VEC_INLINE vf vi_to_vf(vi a) { return _mm512_cvtepi32_ps(a); }
 VEC_INLINE vi vf_to_vi_round(vf a) { return _mm512_cvtps_epi32(a); }
 VEC_INLINE vf vf_round(vf a) { return _mm512_roundscale_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
 VEC_INLINE vf vf_scalef(vf a, vf n) { return _mm512_scalef_ps(a, n); }
+/* vreduceps: imm 1 = a - floor(a), the subtraction rounded down as well
+ * (scalar.h's semantics, checked on all 2^32 inputs); imm 0 = a - rint(a);
+ * 8: no precision exception */
+VEC_INLINE vf vf_frac_floor(vf a) { return _mm512_reduce_ps(a, 1 | 8); }
+VEC_INLINE vf vf_frac_near(vf a) { return _mm512_reduce_ps(a, 0 | 8); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return _mm512_cmpeq_epi32_mask(a, b); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return _mm512_cmpgt_epi32_mask(a, b); }
 /* vpermps: the index's low 4 bits pick the lane */

@@ -117,6 +117,7 @@ VEC_INLINE vf vi_to_vf(vi a) { return vcvtq_f32_s32(a); }
 VEC_INLINE vi vf_to_vi_round(vf a) { return vcvtnq_s32_f32(a); }
 VEC_INLINE vf vf_round(vf a) { return vrndnq_f32(a); }
 #include "simd/vec/scalef_lanes.h"
+VEC_INLINE vf vec_floor_(vf a) { return vrndmq_f32(a); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return vceqq_s32(a, b); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return vcgtq_s32(a, b); }
 /* TBL over the 64 table bytes: byte b of lane l is byte 4 (idx_l & 15) + b */
@@ -183,5 +184,7 @@ VEC_INLINE vdm vd_ne(vd a, vd b) { /* true on NaN */
 VEC_INLINE vdm vdm_and(vdm a, vdm b) { return vandq_u64(a, b); }
 VEC_INLINE vdm vdm_xor(vdm a, vdm b) { return veorq_u64(a, b); }
 VEC_INLINE vd vd_select(vdm m, vd a, vd b) { return vbslq_f64(m, a, b); }
+
+#include "simd/vec/frac_ops.h"
 
 #endif

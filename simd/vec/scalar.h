@@ -109,6 +109,14 @@ VEC_INLINE vf vi_to_vf(vi a) { return (float)a; }
 VEC_INLINE vi vf_to_vi_round(vf a) { return (vi)lrintf(a); }
 /* Round to an integral float, ties to even. */
 VEC_INLINE vf vf_round(vf a) { return nearbyintf(a); }
+/* Round toward -inf (private: vf_frac_floor's fallback in frac_ops.h). */
+VEC_INLINE vf vec_floor_(vf a) { return floorf(a); }
+/* Fractional parts, one vreduceps on AVX-512 (frac_ops.h elsewhere):
+ * vf_frac_floor(a) = a - floor(a) rounded toward -inf, so it is in [0, 1)
+ *   (a tiny negative a gives 1 - 2^-24, not 1), -0 for integral a (+-0
+ *   included), +0 for +-inf, NaN for NaN.  Exact except for a in (-1/2, 0).
+ * vf_frac_near(a) = a - rint(a) (ties to even), exact, in [-1/2, 1/2], +0
+ *   for integral a and for +-inf, NaN for NaN. */
 /* a * 2^n rounded once (subnormal results included; overflow gives +-inf,
  * underflow +-0), for n an integral float of any magnitude; NaN in a or n
  * gives NaN.  (Non-integral or infinite n: unspecified.)  One vscalefps on
@@ -169,5 +177,7 @@ VEC_INLINE vdm vd_ne(vd a, vd b) { return a != b ? ~(uint64_t)0 : 0; } /* true o
 VEC_INLINE vdm vdm_and(vdm a, vdm b) { return a & b; }
 VEC_INLINE vdm vdm_xor(vdm a, vdm b) { return a ^ b; }
 VEC_INLINE vd vd_select(vdm m, vd a, vd b) { return m ? a : b; }
+
+#include "simd/vec/frac_ops.h"
 
 #endif

@@ -115,6 +115,7 @@ VEC_INLINE vf vi_to_vf(vi a) { return _mm_cvtepi32_ps(a); }
 VEC_INLINE vi vf_to_vi_round(vf a) { return _mm_cvtps_epi32(a); }
 VEC_INLINE vf vf_round(vf a) { return _mm_round_ps(a, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC); }
 #include "simd/vec/scalef_lanes.h"
+VEC_INLINE vf vec_floor_(vf a) { return _mm_round_ps(a, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
 VEC_INLINE vm vi_eq(vi a, vi b) { return _mm_castsi128_ps(_mm_cmpeq_epi32(a, b)); }
 VEC_INLINE vm vi_gt(vi a, vi b) { return _mm_castsi128_ps(_mm_cmpgt_epi32(a, b)); }
 /* no variable 32-bit permute in SSE4.1: four indexed loads */
@@ -169,5 +170,7 @@ VEC_INLINE vdm vd_ne(vd a, vd b) { return _mm_cmpneq_pd(a, b); }
 VEC_INLINE vdm vdm_and(vdm a, vdm b) { return _mm_and_pd(a, b); }
 VEC_INLINE vdm vdm_xor(vdm a, vdm b) { return _mm_xor_pd(a, b); }
 VEC_INLINE vd vd_select(vdm m, vd a, vd b) { return _mm_blendv_pd(b, a, m); }
+
+#include "simd/vec/frac_ops.h"
 
 #endif
