@@ -2,7 +2,7 @@
 # Accuracy at non-default parameters (issue 4: "the bound is stated for the
 # defaults, and the scan also covers a few other values"), one command:
 #   make param-evidence [PARAM_SAMPLES=1000000]
-# For elu alpha, swish beta and softplus beta at four values each: a sampled
+# For elu alpha, swish beta and softplus beta at several values each: a sampled
 # scan (specials + random bits) and every float of the tail where beta x
 # (alpha: x) is in [-121, -80] (subnormal and tiny outputs), on every ISA this
 # CPU runs.  Writes $out/params.md (max ULP per tier, the worst ISA, and
@@ -16,9 +16,13 @@ out=${PARAM_OUT:-$srcdir/results/$machine}
 mkdir -p "$out" || exit 2
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
-cases="elu:alpha:0.1 elu:alpha:0.5 elu:alpha:2 elu:alpha:5
-swish:beta:0.2 swish:beta:0.5 swish:beta:1.702 swish:beta:3
-softplus:beta:0.1 softplus:beta:0.5 softplus:beta:2 softplus:beta:10"
+# beyond the DESIGN values: the edges of simdact_params_check's domain
+# (|beta| in [2^-4, 2^20], elu alpha > 0) and negative beta
+cases="elu:alpha:0.1 elu:alpha:0.5 elu:alpha:2 elu:alpha:5 elu:alpha:1e-30 elu:alpha:3e38
+swish:beta:0.2 swish:beta:0.5 swish:beta:1.702 swish:beta:3 swish:beta:0.0625 swish:beta:1048576
+swish:beta:-0.0625 swish:beta:-2 swish:beta:-1048576
+softplus:beta:0.1 softplus:beta:0.5 softplus:beta:2 softplus:beta:10 softplus:beta:0.0625
+softplus:beta:1048576 softplus:beta:-0.0625 softplus:beta:-0.5 softplus:beta:-1048576"
 i=0
 for c in $cases; do
   IFS=: read -r act par val <<EOC
@@ -26,8 +30,9 @@ $c
 EOC
   i=$((i + 1))
   scale=$val; [ "$par" = alpha ] && scale=1
-  lo=$(awk -v s="$scale" 'BEGIN { printf "%.9g", -121 / s }')
-  hi=$(awk -v s="$scale" 'BEGIN { printf "%.9g", -80 / s }')
+  # x with beta x in [-121, -80] (x > 0 when beta < 0)
+  lo=$(awk -v s="$scale" 'BEGIN { a = -121 / s; b = -80 / s; printf "%.9g", a < b ? a : b }')
+  hi=$(awk -v s="$scale" 'BEGIN { a = -121 / s; b = -80 / s; printf "%.9g", a < b ? b : a }')
   ./simdact ulp --act "$act" --"$par" "$val" --samples "$samples" --quiet --json "$tmp/$i-s.json" >/dev/null
   ./simdact ulp --act "$act" --"$par" "$val" --range "$lo" "$hi" --quiet --json "$tmp/$i-r.json" >/dev/null
   echo "$act $par $val $tmp/$i-s.json $tmp/$i-r.json" >>"$tmp/list"

@@ -102,8 +102,12 @@ int ref_special(const ref_par *q, float x, float *out) {
     }
     case REF_SIGMOID: case REF_HARD_SIGMOID: *out = neg ? 0.0f : 1.0f; return 1;
     case REF_TANH: case REF_SOFTSIGN: *out = neg ? -1.0f : 1.0f; return 1;
-    case REF_SOFTPLUS: *out = neg ? 0.0f : x; return 1;
-    case REF_SWISH: case REF_SILU: case REF_GELU: case REF_GELU_TANH: case REF_MISH:
+    /* softplus and swish with z = beta x: z -> +inf gives x; z -> -inf
+     * gives softplus's zero with the sign of beta, swish's with that of x
+     * (beta = 0: swish = x/2 -> x) */
+    case REF_SOFTPLUS: *out = (b > 0) != neg ? x : b > 0 ? 0.0f : -0.0f; return 1;
+    case REF_SWISH: *out = b == 0 || (b > 0) != neg ? x : neg ? -0.0f : 0.0f; return 1;
+    case REF_SILU: case REF_GELU: case REF_GELU_TANH: case REF_MISH:
     case REF_HARD_SWISH:
       *out = neg ? -0.0f : x; return 1;
     case REF_FN_EXPM1: *out = neg ? -1.0f : x; return 1;

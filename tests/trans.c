@@ -53,10 +53,13 @@ static size_t make_inputs(float *x, size_t cap) {
  * these values every kernel must stay within its tier (u1 1 ULP, u4 4,
  * approx 4096) with no non-finite or zero-sign mismatch.  The inputs add a
  * dense walk of x with beta x (alpha: x) over [-130, -60] and [-20, 20]. */
-static const struct { const char *act; int is_beta; float v[4]; } param_cases[] = {
-  {"elu", 0, {0.1f, 0.5f, 2.0f, 5.0f}},
-  {"swish", 1, {0.2f, 0.5f, 1.702f, 3.0f}},
-  {"softplus", 1, {0.1f, 0.5f, 2.0f, 10.0f}},
+#define PARAM_VALUES 7
+static const struct { const char *act; int is_beta; float v[PARAM_VALUES]; } param_cases[] = {
+  {"elu", 0, {0.1f, 0.5f, 2.0f, 5.0f, 0x1p-126f, 1e30f, 3e38f}},
+  /* beta: the edges of simdact_params_check's domain, |beta| in [2^-4, 2^20],
+   * and negative beta (x -> +inf is the zero side there) */
+  {"swish", 1, {0.2f, 0.5f, 1.702f, 3.0f, 0x1p-4f, -0x1p20f, -2.0f}},
+  {"softplus", 1, {0.1f, 0.5f, 2.0f, 10.0f, -0x1p-4f, 0x1p20f, -0.5f}},
 };
 static double tier_ceiling(const char *tier) {
   return !strcmp(tier, "u1") ? 1.0 : !strcmp(tier, "u4") ? 4.0 : 4096.0;
@@ -114,7 +117,7 @@ int main(void) {
   size_t base = n - 30000; /* keep the specials and most of the stride */
   float *xp = malloc(cap * sizeof *xp);
   for (size_t c = 0; c < sizeof param_cases / sizeof param_cases[0]; c++)
-    for (int j = 0; j < 4; j++) {
+    for (int j = 0; j < PARAM_VALUES; j++) {
       float v = param_cases[c].v[j];
       simdact_params p;
       simdact_params_default(param_cases[c].act, &p);
