@@ -31,7 +31,7 @@
 
 /* Default alpha/beta of each activation, from src/defaults.h:
  * SIMDACT_ALPHA(p, leaky_relu) is p->alpha, or the default when p is NULL. */
-#define SIMDACT_DEFAULT(act, alpha, beta) \
+#define SIMDACT_DEFAULT(act, alpha, beta, rule) \
   static const float simdact_default_alpha_##act = alpha, simdact_default_beta_##act = beta;
 #include "defaults.h"
 #undef SIMDACT_DEFAULT

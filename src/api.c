@@ -1,6 +1,7 @@
 /* Error strings, version, parameter defaults. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "simdact.h"
@@ -12,7 +13,9 @@ const char *simdact_strerror(int err) {
   case SIMDACT_OK: return "success";
   case SIMDACT_ENULL: return "NULL pointer where data is required (x, y or prelu slope with n > 0)";
   case SIMDACT_EOVERLAP: return "x and y overlap without being the same buffer";
-  case SIMDACT_EPARAM: return "invalid parameter (k, cols or channels is 0, or missing params)";
+  case SIMDACT_EPARAM:
+    return "invalid parameter (k, cols or channels is 0, missing params, a NaN or infinite "
+           "alpha/beta, elu alpha <= 0, or softplus/swish |beta| outside [2^-4, 2^20])";
   case SIMDACT_ESHAPE: return "n does not fit the shape (n not a multiple of cols, or n*k overflows)";
   case SIMDACT_EUNKNOWN: return "unknown activation, tier or ISA name";
   case SIMDACT_EUNSUPPORTED: return "ISA not built in, or not supported by this CPU/OS";
@@ -27,11 +30,27 @@ int simdact_params_default(const char *act, simdact_params *out) {
   out->alpha = 1.0f;
   out->k = 1;
   if (!act) return SIMDACT_ENULL;
-#define SIMDACT_DEFAULT(name, a, b) \
+#define SIMDACT_DEFAULT(name, a, b, rule) \
   if (strcmp(act, #name) == 0) { out->alpha = a; out->beta = b; return SIMDACT_OK; }
 #include "defaults.h"
 #undef SIMDACT_DEFAULT
   for (size_t i = 0; i < simdact_kernel_count(); i++)
     if (strcmp(simdact_kernel_at(i)->act, act) == 0) return SIMDACT_OK;
   return SIMDACT_EUNKNOWN;
+}
+
+int simdact_params_check(const char *act, const simdact_params *p) {
+  if (!act) return SIMDACT_ENULL;
+  if (!p) return SIMDACT_OK; /* the defaults */
+  unsigned rule = 0;
+#define SIMDACT_DEFAULT(name, a, b, r) \
+  if (strcmp(act, #name) == 0) rule = r;
+#include "defaults.h"
+#undef SIMDACT_DEFAULT
+  if ((rule & SIMDACT_PARAM_FINITE_ALPHA) && !isfinite(p->alpha)) return SIMDACT_EPARAM;
+  if ((rule & SIMDACT_PARAM_POSITIVE_ALPHA) && !(p->alpha > 0)) return SIMDACT_EPARAM;
+  if ((rule & SIMDACT_PARAM_FINITE_BETA) && !isfinite(p->beta)) return SIMDACT_EPARAM;
+  if ((rule & SIMDACT_PARAM_BETA_RANGE) && !(fabsf(p->beta) >= 0x1p-4f && fabsf(p->beta) <= 0x1p20f))
+    return SIMDACT_EPARAM;
+  return SIMDACT_OK;
 }

@@ -138,6 +138,11 @@ int cli_ulp(int argc, char **argv) {
         return 2;
       }
     }
+    int perr = simdact_params_check(act, &par);
+    if (perr) {
+      fprintf(stderr, "simdact ulp: %s: %s\n", act, simdact_strerror(perr));
+      return 2;
+    }
     cfg.params = &par;
   }
   FILE *jf = NULL;

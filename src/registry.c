@@ -221,6 +221,7 @@ int simdact_run(const simdact_kernel *k, const float *x, float *y, size_t n,
   int isa = simdact_isa_from_name(k->isa);
   if (!simdact_cpu_has(isa)) return SIMDACT_EUNSUPPORTED;
   int err = validate(slot_shape[(k - table) % SLOT_COUNT], x, y, n, p);
+  if (!err) err = simdact_params_check(k->act, p);
   if (err) return err;
   if (n) k->fn(x, y, n, p);
   return SIMDACT_OK;
@@ -232,6 +233,7 @@ int simdact_run(const simdact_kernel *k, const float *x, float *y, size_t n,
     int isa = simdact_isa_chosen();                                                   \
     if (isa < 0) return simdact_isa_env_error();                                      \
     int err = validate(shape, x, y, n, p);                                            \
+    if (!err) err = simdact_params_check(#act, p);                                    \
     if (err) return err;                                                              \
     if (n) table[isa_block(isa) + SLOT_##act##_##tier].fn(x, y, n, p);               \
     return SIMDACT_OK;                                                                \

@@ -36,6 +36,14 @@ typedef struct simdact_params {
  * alpha = 1 and return SIMDACT_EUNKNOWN. */
 int simdact_params_default(const char *act, simdact_params *out);
 
+/* SIMDACT_EPARAM if p is outside the domain where act's tiers are verified:
+ * a NaN or infinite alpha (linear, leaky_relu, elu) or beta (linear,
+ * softplus, swish), elu alpha <= 0, softplus or swish |beta| outside
+ * [2^-4, 2^20] (either sign); SIMDACT_OK otherwise (p NULL: the defaults).
+ * Inside, every kernel stays within its tier (u1 1 ULP, u4 4, approx 4096);
+ * the registered bounds are those of the defaults. */
+int simdact_params_check(const char *act, const simdact_params *p);
+
 typedef void (*simdact_kernel_fn)(const float *x, float *y, size_t n,
                                   const simdact_params *p);
 
@@ -58,7 +66,8 @@ enum {
   SIMDACT_OK = 0,
   SIMDACT_ENULL = -1,      /* NULL pointer with n > 0 (x, y, or prelu slope) */
   SIMDACT_EOVERLAP = -2,   /* x and y overlap without being the same buffer */
-  SIMDACT_EPARAM = -3,     /* a parameter is invalid: k = 0, cols = 0, channels = 0 */
+  SIMDACT_EPARAM = -3,     /* a parameter is invalid: k = 0, cols = 0, channels = 0,
+                              alpha/beta outside simdact_params_check's domain */
   SIMDACT_ESHAPE = -4,     /* n does not fit the shape: n % cols != 0, n * k overflows */
   SIMDACT_EUNKNOWN = -5,   /* unknown activation, tier or ISA name */
   SIMDACT_EUNSUPPORTED = -6, /* the ISA is not built in, or this CPU/OS cannot run it */

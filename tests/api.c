@@ -123,6 +123,45 @@ static void check_params(void) {
   tap_ok(simdact_prelu_exact(x, y, 4, &p) == SIMDACT_OK && y[0] == x[0] * 0.5f && y[1] == x[1] * 0.25f,
          "prelu: slope[i %% channels] applies");
 
+  /* alpha/beta outside the verified domain (simdact_params_check): EPARAM
+   * from both entry points, nothing written; its edges and negative beta run */
+  static const struct { const char *act; float alpha, beta; int ok; } dom[] = {
+      {"elu", NAN, 0, 0},       {"elu", 0.0f, 0, 0},      {"elu", -1.0f, 0, 0},
+      {"elu", 0x1p-126f, 0, 1}, {"elu", 5.0f, 0, 1},      {"leaky_relu", INFINITY, 0, 0},
+      {"linear", 1.0f, NAN, 0}, {"softplus", 0, 0.0f, 0}, {"softplus", 0, 0x1.fffffep-5f, 0},
+      {"softplus", 0, 0x1p-4f, 1}, {"softplus", 0, -0x1p20f, 1}, {"softplus", 0, 0x1.000002p20f, 0},
+      {"swish", 0, -INFINITY, 0}, {"swish", 0, -0x1p-4f, 1}, {"swish", 0, -0x1p-5f, 0},
+      {"swish", 0, 0x1p20f, 1}, {"swish", 0, 0x1p21f, 0},   {"swish", 0, -2.0f, 1},
+  };
+  for (size_t d = 0; d < sizeof dom / sizeof dom[0]; d++) {
+    simdact_params_default(dom[d].act, &p);
+    if (strcmp(dom[d].act, "softplus") && strcmp(dom[d].act, "swish")) p.alpha = dom[d].alpha;
+    if (strcmp(dom[d].act, "elu") && strcmp(dom[d].act, "leaky_relu")) p.beta = dom[d].beta;
+    int want = dom[d].ok ? SIMDACT_OK : SIMDACT_EPARAM;
+    int chk = simdact_params_check(dom[d].act, &p);
+    for (size_t i = 0; i < simdact_kernel_count(); i++) {
+      const simdact_kernel *k = simdact_kernel_at(i);
+      if (strcmp(k->act, dom[d].act) || !simdact_isa_supported(k->isa)) continue;
+      for (int j = 0; j < 64; j++) y[j] = sentinel;
+      int got = simdact_run(k, x, y, 4, &p);
+      int untouched = all_equal(y, sentinel, 64);
+      tap_ok(chk == want && got == want && untouched == !dom[d].ok,
+             "%s alpha %a beta %a: %s (check %d, run %d)", k->name, (double)p.alpha, (double)p.beta,
+             dom[d].ok ? "runs" : "EPARAM, nothing written", chk, got);
+      break; /* one kernel per activation through simdact_run */
+    }
+  }
+  for (int j = 0; j < 64; j++) y[j] = sentinel;
+  simdact_params_default("softplus", &p);
+  p.beta = 0;
+  tap_ok(simdact_softplus_u1(x, y, 4, &p) == SIMDACT_EPARAM && all_equal(y, sentinel, 64),
+         "softplus_u1 entry point: beta 0 is EPARAM, nothing written");
+  p.beta = -1;
+  tap_ok(simdact_softplus_u1(x, y, 4, &p) == SIMDACT_OK && !all_equal(y, sentinel, 4),
+         "softplus_u1 entry point: beta -1 runs");
+  tap_ok(simdact_params_check("softplus", NULL) == SIMDACT_OK && simdact_params_check(NULL, &p) == SIMDACT_ENULL,
+         "params_check: NULL params are the defaults, NULL act is ENULL");
+
   /* Rowwise activations: cols = 0 and n not a multiple of cols. */
   const simdact_kernel *rowwise = NULL;
   for (size_t i = 0; i < simdact_kernel_count() && !rowwise; i++) {
