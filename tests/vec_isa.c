@@ -55,6 +55,14 @@ static float r_scalef(float x, float y) {
   return ldexpf(x, n > 512.0f ? 512 : n < -512.0f ? -512 : (int)n);
 }
 
+/* and for any n (non-integral: floor(n); +-inf), a finite and nonzero
+ * (other a replaced by 1.5 in the test) */
+static float r_scalef_floor(float x, float y) {
+  if (!isfinite(x) || x == 0.0f) x = 1.5f;
+  if (y != y) return x + y;
+  return ldexpf(x, y > 512.0f ? 512 : y < -512.0f ? -512 : (int)floorf(y));
+}
+
 static const uint32_t special_bits[] = {
     0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x3fc00000, 0xc0200000, /* 0 -0 1 -1 1.5 -2.5 */
     0x3f000000, 0x40200000, 0x7f800000, 0xff800000, 0x7fc00000, 0xffc00001, /* .5 2.5 inf -inf NaN -NaN */
@@ -279,6 +287,10 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
   CHECK_F("vf_scalef (one rounding)", 1,
           vf_scalef(a, vf_round(vf_min(vf_set1(1e6f), vf_max(vf_set1(-1e6f), vf_neg(b))))),
           r_scalef(x, y));
+  CHECK_F("vf_scalef (n floored, +-inf n saturate)", 1,
+          vf_scalef(vf_select(vm_and(vf_lt(vf_abs(a), vf_set1(__builtin_inff())),
+                                     vf_gt(vf_abs(a), vf_zero())), a, vf_set1(1.5f)), b),
+          r_scalef_floor(x, y));
   CHECK_M("vi_eq", vi_eq(vf_as_vi(a), vf_as_vi(c)), f2u(x) == f2u(z));
   CHECK_M("vi_eq (same)", vi_eq(vf_as_vi(a), vf_as_vi(a)), 1);
   CHECK_M("vi_gt (signed)", vi_gt(vf_as_vi(a), vf_as_vi(b)), (int32_t)f2u(x) > (int32_t)f2u(y));

@@ -119,12 +119,15 @@ VEC_INLINE vf vec_floor_(vf a) { return floorf(a); }
  *   for integral a and for +-inf, NaN for NaN. */
 /* a * 2^n rounded once (subnormal results included; overflow gives +-inf,
  * underflow +-0), for n an integral float of any magnitude; NaN in a or n
- * gives NaN.  (Non-integral or infinite n: unspecified.)  One vscalefps on
+ * gives NaN.  A non-integral n counts as floor(n) (vscalefps does), so
+ * vf_scalef(p, t) is p 2^floor(t); for finite nonzero a, n = +inf gives
+ * +-inf and n = -inf +-0 (a = 0 or +-inf with an infinite n: unspecified).
+ * One vscalefps on
  * AVX-512 (VF_HAS_SCALEF); elsewhere a per-lane ldexpf fallback that no
  * kernel uses on its fast path. */
 VEC_INLINE vf vf_scalef(vf a, vf n) {
   if (n != n) return a + n;
-  return ldexpf(a, n > 512.0f ? 512 : n < -512.0f ? -512 : (int)n);
+  return ldexpf(a, n > 512.0f ? 512 : n < -512.0f ? -512 : (int)floorf(n));
 }
 VEC_INLINE vm vi_eq(vi a, vi b) { return a == b ? ~0u : 0u; }
 VEC_INLINE vm vi_gt(vi a, vi b) { return a > b ? ~0u : 0u; }
