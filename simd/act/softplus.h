@@ -52,14 +52,6 @@ VEC_INLINE vf softplus_f(vf e, vm *k) {
   return vf_select(*k, vf_mul(vf_sub(e, vf_set1(1.0f)), vf_set1(0.5f)), e);
 }
 
-/* lanes with |b| > 80: b > 0: b (log1p(E) < 2^-115 b); b < 0: RN(E) */
-static __attribute__((noinline, unused)) vf softplus_tail(vf b, vf y) {
-  vf eh, el;
-  sm_exp_u1_dd_k(vf_or(b, vf_set1(-0.0f)), vf_zero(), &eh, &el);
-  vf t = vf_select(vf_lt(b, vf_zero()), sm_unscale_k(eh, el), b);
-  return vf_select(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z)), t, y);
-}
-
 /* approx and u4 with any beta: softplus = (b > 0 ? x : 0) + log1p(E) / beta
  * (b > 0 contributes b / beta = x exactly: no overflow of beta x for
  * |beta| > 1, no double rounding).  beta x = b + bl (beta != 1): the
@@ -179,7 +171,8 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   vf S = vf_add(hi, lo);
   vf err = vf_sub(lo, vf_sub(S, hi));
   vf y = vf_add(S, vf_add(err, T));
-  if (vm_any(vf_lt(z, vf_set1(SIG_TAIL_Z)))) y = softplus_tail(b, y);
+  if (vm_any(vf_lt(z, vf_set1(SIG_TAIL_Z))))
+    y = softplus_y_tail(x, b, vf_zero(), y, c); /* beta = 1: bl = 0 */
   return y;
 }
 #else
@@ -218,7 +211,7 @@ static inline vf softplus_u1_body(vf x, const softplus_ctx *c) {
   vf err = vf_add(vf_sub(m, vf_sub(s, bb)), vf_sub(mh, bb));
   vf y = vf_add(s, vf_add(err, ml));
   if (vm_any(vf_lt(vf_or(b, vf_set1(-0.0f)), vf_set1(SIG_TAIL_Z))))
-    y = softplus_tail(b, y);
+    y = softplus_y_tail(x, b, vf_zero(), y, c); /* beta = 1: bl = 0 */
   return y;
 }
 #endif
