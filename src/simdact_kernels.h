@@ -92,6 +92,8 @@ SIMDACT_KERNEL(softplus,     approx, 1890, ELEMENTWISE)
  * u4 2.116, approx 1753.  make check (tests/ref_rows, tests/neon.sh)
  * re-checks every bound on 62 samples up to 65536. */
 SIMDACT_KERNEL(softsign,     u1,    0.5000001, ELEMENTWISE)
+SIMDACT_KERNEL(softsign,     u4,     4,    ELEMENTWISE)
+SIMDACT_KERNEL(softsign,     approx, 4096, ELEMENTWISE)
 SIMDACT_KERNEL(gelu,         u1,     0.57, ELEMENTWISE)
 SIMDACT_KERNEL(gelu_tanh,    u1,     0.54, ELEMENTWISE)
 SIMDACT_KERNEL(gelu,         approx, 2300, ELEMENTWISE)
