@@ -92,11 +92,12 @@ SIMDACT_KERNEL(softplus,     approx, 1890, ELEMENTWISE)
  * u4 2.116, approx 1753.  make check (tests/ref_rows, tests/neon.sh)
  * re-checks every bound on 62 samples up to 65536. */
 SIMDACT_KERNEL(softsign,     u1,    0.5000001, ELEMENTWISE)
-/* softsign u4/approx (simd/act/softsign.h; scans of 44faaa7, every float of
- * [-2^26, -2^-25] and [2^-25, 2^26] on scalar/sse41/avx2/avx512, the rest of
- * the 2^32 inputs scanned after them, /work/scans/new/softsign-x86-R*.md):
- * u4 1.499 on every ISA (0x44ffebff; at most 1.5 from its two roundings);
- * approx 912.6 avx512 (rcp14), 1.499 elsewhere (u4's code), NEON sampled 138. */
+/* softsign u4/approx (simd/act/softsign.h): every non-NaN binary32 on
+ * scalar/sse41/avx2/avx512 in 5 `simdact ulp --range` scans of 44faaa7
+ * (b8375ca), zero non-finite and zero-sign mismatches: u4 1.4992 on every ISA
+ * (0x44ffebff; < 1.5 from its two roundings); approx 912.63 avx512 (rcp14, at
+ * 0x4678c8ff), 1.4992 elsewhere (u4's code there); NEON (qemu, sampled) u4
+ * bit-identical to x86, approx 138. */
 SIMDACT_KERNEL(softsign,     u4,     1.5,  ELEMENTWISE)
 SIMDACT_KERNEL(softsign,     approx, 913,  ELEMENTWISE)
 SIMDACT_KERNEL(gelu,         u1,     0.57, ELEMENTWISE)
