@@ -305,6 +305,19 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
     CHECK_F("vf_lut16", 0, vf_lut16(tab, vf_as_vi(a)), tab[f2u(x) & 15]);
     CHECK_F("vf_lut16 (NaN entry)", 0, vf_lut16(ntab, vf_as_vi(b)), ntab[f2u(y) & 15]);
   }
+  {
+    /* vf_lut32: lane l is tab[idx_l & 31], bit for bit */
+    static float tab32[32];
+    for (int i = 0; i < 32; i++) tab32[i] = (float)(i * i) - 100.5f;
+    tab32[3] = -0.0f;
+    tab32[17] = u2f(0x7fc05678u);
+    tab32[30] = 0x1p-149f;
+    CHECK_F("vf_lut32", 0, vf_lut32(tab32, vf_as_vi(a)), tab32[f2u(x) & 31]);
+    CHECK_F("vf_lut32 (b)", 0, vf_lut32(tab32, vf_as_vi(b)), tab32[f2u(y) & 31]);
+  }
+  CHECK_F("vi_max (signed)", 0, vi_as_vf(vi_max(vf_as_vi(a), vf_as_vi(b))),
+          r_bits((int32_t)f2u(x) > (int32_t)f2u(y) ? f2u(x) : f2u(y)));
+  CHECK_F("vf_mla_mask", 1, vf_mla_mask(vf_lt(a, c), a, b, c), x < z ? r_mla(x, y, z) : x);
 
   /* ---- compares: ordered ---- */
   CHECK_M("vf_lt", vf_lt(a, b), x < y);

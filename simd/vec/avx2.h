@@ -13,6 +13,7 @@
 #define VF_HAS_FMA 1
 #define VF_HAS_SCALEF 0 /* see scalar.h */
 #define VF_FAST_DIV 1 /* see scalar.h */
+#define VF_FAST_LUT32 0 /* see scalar.h */
 #define VD_HAS_FMA 1
 
 typedef __m256 vf;
@@ -116,6 +117,16 @@ VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
   __m256 hi = _mm256_permutevar8x32_ps(_mm256_loadu_ps(tab + 8), idx);
   return _mm256_blendv_ps(lo, hi, _mm256_castsi256_ps(_mm256_slli_epi32(idx, 28)));
 }
+/* four vpermps, blends on bits 3 and 4 (moved to the sign bit) */
+VEC_INLINE vf vf_lut32(const float *tab, vi idx) {
+  __m256 b3 = _mm256_castsi256_ps(_mm256_slli_epi32(idx, 28));
+  __m256 lo = _mm256_blendv_ps(_mm256_permutevar8x32_ps(_mm256_loadu_ps(tab), idx),
+                               _mm256_permutevar8x32_ps(_mm256_loadu_ps(tab + 8), idx), b3);
+  __m256 hi = _mm256_blendv_ps(_mm256_permutevar8x32_ps(_mm256_loadu_ps(tab + 16), idx),
+                               _mm256_permutevar8x32_ps(_mm256_loadu_ps(tab + 24), idx), b3);
+  return _mm256_blendv_ps(lo, hi, _mm256_castsi256_ps(_mm256_slli_epi32(idx, 27)));
+}
+VEC_INLINE vi vi_max(vi a, vi b) { return _mm256_max_epi32(a, b); }
 
 VEC_INLINE vm vf_lt(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LT_OQ); }
 VEC_INLINE vm vf_le(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_LE_OQ); }
@@ -124,6 +135,7 @@ VEC_INLINE vm vf_ge(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_GE_OQ); }
 VEC_INLINE vm vf_eq(vf a, vf b) { return _mm256_cmp_ps(a, b, _CMP_EQ_OQ); }
 VEC_INLINE vm vf_isnan(vf a) { return _mm256_cmp_ps(a, a, _CMP_UNORD_Q); }
 VEC_INLINE vf vf_select(vm m, vf a, vf b) { return _mm256_blendv_ps(b, a, m); }
+VEC_INLINE vf vf_mla_mask(vm m, vf a, vf b, vf c) { return vf_select(m, vf_mla(a, b, c), a); }
 VEC_INLINE vm vm_and(vm a, vm b) { return _mm256_and_ps(a, b); }
 VEC_INLINE vm vm_or(vm a, vm b) { return _mm256_or_ps(a, b); }
 VEC_INLINE vm vm_andnot(vm a, vm b) { return _mm256_andnot_ps(a, b); }

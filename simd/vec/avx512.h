@@ -13,6 +13,7 @@
 #define VF_HAS_FMA 1
 #define VF_HAS_SCALEF 1 /* vscalefps */
 #define VF_FAST_DIV 1 /* see scalar.h */
+#define VF_FAST_LUT32 1 /* see scalar.h */
 #define VD_HAS_FMA 1
 
 typedef __m512 vf;
@@ -111,6 +112,12 @@ VEC_INLINE vm vi_gt(vi a, vi b) { return _mm512_cmpgt_epi32_mask(a, b); }
 VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
   return _mm512_permutexvar_ps(idx, _mm512_loadu_ps(tab));
 }
+/* vpermt2ps over the two table halves: the index's low 5 bits pick */
+VEC_INLINE vf vf_lut32(const float *tab, vi idx) {
+  return _mm512_permutex2var_ps(_mm512_loadu_ps(tab), idx, _mm512_loadu_ps(tab + 16));
+}
+VEC_INLINE vi vi_max(vi a, vi b) { return _mm512_max_epi32(a, b); }
+VEC_INLINE vf vf_mla_mask(vm m, vf a, vf b, vf c) { return _mm512_mask_fmadd_ps(a, m, b, c); }
 
 VEC_INLINE vm vf_lt(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LT_OQ); }
 VEC_INLINE vm vf_le(vf a, vf b) { return _mm512_cmp_ps_mask(a, b, _CMP_LE_OQ); }

@@ -23,6 +23,7 @@
 #define VF_HAS_FMA 1
 #define VF_HAS_SCALEF 0 /* see scalar.h */
 #define VF_FAST_DIV 0 /* see scalar.h */
+#define VF_FAST_LUT32 0 /* see scalar.h */
 #define VD_HAS_FMA 1
 
 typedef float32x4_t vf;
@@ -128,6 +129,19 @@ VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
   b = vmlaq_u32(vdupq_n_u32(0x03020100u), b, vdupq_n_u32(0x01010101u));
   return vreinterpretq_f32_u8(vqtbl4q_u8(t, vreinterpretq_u8_u32(b)));
 }
+/* TBL over the first 64 table bytes, TBX over the next 64 (out-of-range
+ * byte indices keep the TBL result) */
+VEC_INLINE vf vf_lut32(const float *tab, vi idx) {
+  const uint8_t *t8 = (const uint8_t *)tab;
+  uint8x16x4_t lo = {{vld1q_u8(t8), vld1q_u8(t8 + 16), vld1q_u8(t8 + 32), vld1q_u8(t8 + 48)}};
+  uint8x16x4_t hi = {{vld1q_u8(t8 + 64), vld1q_u8(t8 + 80), vld1q_u8(t8 + 96), vld1q_u8(t8 + 112)}};
+  uint32x4_t b = vshlq_n_u32(vandq_u32(vreinterpretq_u32_s32(idx), vdupq_n_u32(31)), 2);
+  b = vmlaq_u32(vdupq_n_u32(0x03020100u), b, vdupq_n_u32(0x01010101u));
+  uint8x16_t r = vqtbl4q_u8(lo, vreinterpretq_u8_u32(b));
+  r = vqtbx4q_u8(r, hi, vsubq_u8(vreinterpretq_u8_u32(b), vdupq_n_u8(64)));
+  return vreinterpretq_f32_u8(r);
+}
+VEC_INLINE vi vi_max(vi a, vi b) { return vmaxq_s32(a, b); }
 
 /* ---- compares (FCMxx: ordered) ---- */
 VEC_INLINE vm vf_lt(vf a, vf b) { return vcltq_f32(a, b); }
@@ -137,6 +151,7 @@ VEC_INLINE vm vf_ge(vf a, vf b) { return vcgeq_f32(a, b); }
 VEC_INLINE vm vf_eq(vf a, vf b) { return vceqq_f32(a, b); }
 VEC_INLINE vm vf_isnan(vf a) { return vmvnq_u32(vceqq_f32(a, a)); }
 VEC_INLINE vf vf_select(vm m, vf a, vf b) { return vbslq_f32(m, a, b); }
+VEC_INLINE vf vf_mla_mask(vm m, vf a, vf b, vf c) { return vf_select(m, vf_mla(a, b, c), a); }
 VEC_INLINE vm vm_and(vm a, vm b) { return vandq_u32(a, b); }
 VEC_INLINE vm vm_or(vm a, vm b) { return vorrq_u32(a, b); }
 VEC_INLINE vm vm_andnot(vm a, vm b) { return vbicq_u32(b, a); } /* ~a & b */

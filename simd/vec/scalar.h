@@ -27,6 +27,11 @@
  * vf_rcp14 + a Newton step + a product (AVX2, AVX-512 on Zen 4/5): the u4
  * kernels divide there (one rounding) instead of refining the estimate. */
 #define VF_FAST_DIV 0
+/* VF_FAST_LUT32: vf_lut32 is one register permute (AVX-512 vpermt2ps), so
+ * kernels may fetch per-lane polynomial coefficients from 32-entry tables
+ * (simd/math/logtab.h); elsewhere it is a blend of permutes or indexed
+ * loads, and those kernels keep their other algorithm. */
+#define VF_FAST_LUT32 0
 
 typedef float vf;      /* VF_LANES floats */
 typedef int32_t vi;    /* VF_LANES int32 */
@@ -134,6 +139,13 @@ VEC_INLINE vm vi_gt(vi a, vi b) { return a > b ? ~0u : 0u; }
 /* Table lookup: lane l is tab[idx_l & 15] (a register permute where the ISA
  * has one: keep tab a constant array so its load leaves the loop). */
 VEC_INLINE vf vf_lut16(const float *tab, vi idx) { return tab[(uint32_t)idx & 15u]; }
+/* Lane l is tab[idx_l & 31] (fast only where VF_FAST_LUT32). */
+VEC_INLINE vf vf_lut32(const float *tab, vi idx) { return tab[(uint32_t)idx & 31u]; }
+/* Signed int32 maximum. */
+VEC_INLINE vi vi_max(vi a, vi b) { return a > b ? a : b; }
+/* m ? a*b + c : a, lane by lane, the product-sum as vf_mla (a masked FMA on
+ * AVX-512: the select is free there). */
+VEC_INLINE vf vf_mla_mask(vm m, vf a, vf b, vf c) { return m ? vf_mla(a, b, c) : a; }
 
 /* ---- compares: ordered (false when either is NaN) except vf_isnan ---- */
 VEC_INLINE vm vf_lt(vf a, vf b) { return a < b ? ~0u : 0u; }

@@ -16,6 +16,7 @@
 #define VF_HAS_FMA 0
 #define VF_HAS_SCALEF 0 /* see scalar.h */
 #define VF_FAST_DIV 0 /* see scalar.h */
+#define VF_FAST_LUT32 0 /* see scalar.h */
 #define VD_HAS_FMA 0
 
 typedef __m128 vf;
@@ -123,6 +124,11 @@ VEC_INLINE vf vf_lut16(const float *tab, vi idx) {
   return _mm_setr_ps(tab[_mm_extract_epi32(idx, 0) & 15], tab[_mm_extract_epi32(idx, 1) & 15],
                      tab[_mm_extract_epi32(idx, 2) & 15], tab[_mm_extract_epi32(idx, 3) & 15]);
 }
+VEC_INLINE vf vf_lut32(const float *tab, vi idx) {
+  return _mm_setr_ps(tab[_mm_extract_epi32(idx, 0) & 31], tab[_mm_extract_epi32(idx, 1) & 31],
+                     tab[_mm_extract_epi32(idx, 2) & 31], tab[_mm_extract_epi32(idx, 3) & 31]);
+}
+VEC_INLINE vi vi_max(vi a, vi b) { return _mm_max_epi32(a, b); }
 
 VEC_INLINE vm vf_lt(vf a, vf b) { return _mm_cmplt_ps(a, b); }
 VEC_INLINE vm vf_le(vf a, vf b) { return _mm_cmple_ps(a, b); }
@@ -131,6 +137,7 @@ VEC_INLINE vm vf_ge(vf a, vf b) { return _mm_cmpge_ps(a, b); }
 VEC_INLINE vm vf_eq(vf a, vf b) { return _mm_cmpeq_ps(a, b); }
 VEC_INLINE vm vf_isnan(vf a) { return _mm_cmpunord_ps(a, a); }
 VEC_INLINE vf vf_select(vm m, vf a, vf b) { return _mm_blendv_ps(b, a, m); }
+VEC_INLINE vf vf_mla_mask(vm m, vf a, vf b, vf c) { return vf_select(m, vf_mla(a, b, c), a); }
 VEC_INLINE vm vm_and(vm a, vm b) { return _mm_and_ps(a, b); }
 VEC_INLINE vm vm_or(vm a, vm b) { return _mm_or_ps(a, b); }
 VEC_INLINE vm vm_andnot(vm a, vm b) { return _mm_andnot_ps(a, b); }
