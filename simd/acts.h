@@ -5,6 +5,7 @@
 #include "simd/math/expm1.h"
 #include "simd/math/ddiv.h"
 #include "simd/math/exptab.h"
+#include "simd/math/logtab.h"
 #include "simd/act/relu.h"
 #include "simd/math/exact.h"
 #include "simd/act/hard.h"

@@ -56,6 +56,16 @@ coeffs-exptab:
 	$(SOLLYA) $(srcdir)/simd/math/sollya/exptab.sollya > $(srcdir)/simd/math/exptab_coeffs.h.tmp
 	mv $(srcdir)/simd/math/exptab_coeffs.h.tmp $(srcdir)/simd/math/exptab_coeffs.h
 
+# piecewise-quadratic tables indexed by float bits, for the AVX-512 approx
+# tanh/elu/selu (simd/math/logtab.h)
+noinst_HEADERS += simd/math/logtab.h simd/math/logtab_coeffs.h
+EXTRA_DIST += simd/math/sollya/logtab.sollya
+.PHONY: coeffs-logtab
+coeffs: coeffs-logtab
+coeffs-logtab:
+	$(SOLLYA) $(srcdir)/simd/math/sollya/logtab.sollya > $(srcdir)/simd/math/logtab_coeffs.h.tmp
+	mv $(srcdir)/simd/math/logtab_coeffs.h.tmp $(srcdir)/simd/math/logtab_coeffs.h
+
 # gelu / softsign (simd/act/gelu.h, simd/act/softsign.h); `make coeffs`
 # regenerates simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol.
 noinst_HEADERS += simd/act/softsign.h simd/act/gelu.h simd/math/gelu_coeffs.h simd/act/softmax.h

@@ -7,7 +7,8 @@
  * with lambda as a double-float, rounded once); below 0, lambda alpha
  * expm1(x).
  *
- * approx: degree-4 expm1, u4: degree-6 expm1, one product each.
+ * approx: degree-4 expm1, u4: degree-6 expm1, one product each; the
+ *     AVX-512 approx (VF_FAST_LUT32) is a piecewise quadratic instead.
  * u1: expm1 as a double-float (h + l), and alpha (h + l) with one rounding:
  *     fma(alpha, h, alpha l); selu multiplies by lambda*alpha as a
  *     double-float constant.  The elu bound holds for any alpha (the
@@ -19,7 +20,37 @@ static inline void elu_prep(elu_ctx *c, const simdact_params *p) {
 }
 VEC_INLINE vf elu_neg_arg(vf x) { return vf_min(vf_zero(), x); } /* NaN kept */
 
-#if VF_HAS_SCALEF
+#if VF_FAST_LUT32
+/* AVX-512 approx: the tables of simd/math/logtab.h for expm1, scaled by
+ * alpha once per call (alpha a_k rounded once: within 2^-24 of alpha times
+ * each coefficient; alpha = 1 copies them, -0 included) */
+typedef struct {
+  float a0[32] __attribute__((aligned(64)));
+  float a1[32] __attribute__((aligned(64)));
+  float a2[32] __attribute__((aligned(64)));
+} elu_approx_ctx;
+static inline void elu_approx_prep(elu_approx_ctx *c, const simdact_params *p) {
+  vf alpha = vf_set1(SIMDACT_ALPHA(p, elu));
+  for (int j = 0; j < 32; j += VF_LANES) {
+    vf_storeu(c->a0 + j, vf_mul(alpha, vf_loadu(sm_lt_expm1n_a0 + j)));
+    vf_storeu(c->a1 + j, vf_mul(alpha, vf_loadu(sm_lt_expm1n_a1 + j)));
+    vf_storeu(c->a2 + j, vf_mul(alpha, vf_loadu(sm_lt_expm1n_a2 + j)));
+  }
+}
+/* alpha expm1 x for x < 0 as a quadratic in x per quarter
+ * binade of |x|, 2^-4 to 16 (x clamped above -16, where expm1 is within
+ * 2 ULP of -1; NaN kept by vf_max's operand order), the last FMA masked to
+ * the lanes x < 0: the others keep max(-16, x) = x (+-0, NaN, x > 0).
+ * max, max, shift, three vpermt2ps, compare, two FMAs. */
+VEC_INLINE vf elu_lt_neg(vf x, const float *a0, const float *a1, const float *a2) {
+  vf xc = vf_max(vf_set1(-0x1.fffffep3f), x);
+  sm_lt_piece p = sm_lt_eval(xc, -0x1p-4f, a0, a1, a2);
+  return vf_mla_mask(vf_lt(x, vf_zero()), xc, p.q, p.a0);
+}
+static inline vf elu_approx_body(vf x, const elu_approx_ctx *c) {
+  return elu_lt_neg(x, c->a0, c->a1, c->a2);
+}
+#elif VF_HAS_SCALEF
 /* x where x >= 0 (+0 included: +0 gives +0 on both sides), else y: by the
  * integer bits, (bits(x) - 1) has its sign set for x < 0 (and negative NaN,
  * whose y is NaN) but not for -0; the mask is an all-ones lane from one
@@ -76,7 +107,12 @@ VEC_INLINE vf selu_pos(vf x) {
 
 static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
-#if VF_HAS_SCALEF
+#if VF_FAST_LUT32
+  /* the tables fitted to lambda alpha expm1 (simd/math/logtab.h); the
+   * masked FMA leaves x where x >= 0 (or NaN), replaced by lambda x */
+  vf y = elu_lt_neg(x, sm_lt_selun_a0, sm_lt_selun_a1, sm_lt_selun_a2);
+  return vf_select(vf_lt(x, vf_zero()), y, selu_pos(x));
+#elif VF_HAS_SCALEF
   vf y = sm_expm1_sf_approx(x, vf_set1(SELU_LA)); /* garbage where x > 0 */
 #else
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(elu_neg_arg(x)));
@@ -113,7 +149,11 @@ static inline vf selu_u1_body(vf x, const simdact_noctx *c) {
   return y;
 }
 
+#if VF_FAST_LUT32
+SIMDACT_ELEMENTWISE(elu, approx, elu_approx_ctx, elu_approx_prep, elu_approx_body)
+#else
 SIMDACT_ELEMENTWISE(elu, approx, elu_ctx, elu_prep, elu_approx_body)
+#endif
 SIMDACT_ELEMENTWISE(elu, u4, elu_ctx, elu_prep, elu_u4_body)
 SIMDACT_ELEMENTWISE(elu, u1, elu_ctx, elu_prep, elu_u1_body)
 SIMDACT_ELEMENTWISE(selu, approx, simdact_noctx, simdact_noprep, selu_approx_body)

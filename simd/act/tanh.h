@@ -6,7 +6,8 @@
  * small |x| (r = z exactly when n = 0), so there is no cancellation anywhere
  * and no separate small-|x| branch; subnormal x give x.
  *
- * approx: degree-4 expm1 (2^-15.5), reciprocal estimate (2^-14).
+ * approx: degree-4 expm1 (2^-15.5), reciprocal estimate (2^-14); where
+ *         VF_FAST_LUT32 (AVX-512) a piecewise quadratic instead.
  * u4:     degree-6 expm1 (2^-26), estimate + one Newton step.
  * u1:     expm1 as a double-float (2^-27), 2 - m as a double-float (Fast2Sum),
  *         the double-float quotient of simd/math/ddiv.h, one rounding. */
@@ -15,6 +16,19 @@ VEC_INLINE vf tanh_z(vf x) { return vf_or(vf_add(x, x), vf_set1(-0.0f)); } /* -|
 /* |y| with the sign of x */
 VEC_INLINE vf tanh_sign(vf y, vf x) { return vf_xor(vf_abs(y), vf_signbit(x)); }
 
+#if VF_FAST_LUT32
+/* AVX-512: tanh |x| as a quadratic in |x| per quarter binade, 2^-5 to 8
+ * (simd/math/logtab.h; below 2^-5 one piece v (a1 + a2 v)), |x| clamped
+ * below 8 (tanh 8 is within 4 ULP of 1), NaN kept by vf_min's operand
+ * order.  The piece is >= +0 (+0 at v = 0), so the sign of x is or-ed in:
+ * abs, min, max, shift, three vpermt2ps, two FMAs, or. */
+static inline vf tanh_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf v = vf_min(vf_set1(0x1.fffffep2f), vf_abs(x));
+  sm_lt_piece p = sm_lt_eval(v, 0x1p-5f, sm_lt_tanh_a0, sm_lt_tanh_a1, sm_lt_tanh_a2);
+  return vf_or(vf_mla(v, p.q, p.a0), vf_signbit(x));
+}
+#else
 static inline vf tanh_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
   sm_expm1_red e = sm_expm1_reduce(tanh_z(x), 0, 0, NULL);
@@ -29,6 +43,7 @@ static inline vf tanh_approx_body(vf x, const simdact_noctx *c) {
 #endif
   return tanh_sign(y, x);
 }
+#endif
 
 static inline vf tanh_u4_body(vf x, const simdact_noctx *c) {
   (void)c;
