@@ -7,8 +7,9 @@
  * with lambda as a double-float, rounded once); below 0, lambda alpha
  * expm1(x).
  *
- * approx: degree-4 expm1, u4: degree-6 expm1, one product each; the
- *     AVX-512 approx (VF_FAST_LUT32) is a piecewise quadratic instead.
+ * approx: degree-4 expm1, u4: degree-6 expm1, one product each; on
+ *     AVX-512 (VF_FAST_LUT32) approx is a piecewise quadratic instead and
+ *     u4 the table core sm_expm1_tab with alpha in its tables.
  * u1: expm1 as a double-float (h + l), and alpha (h + l) with one rounding:
  *     fma(alpha, h, alpha l); selu multiplies by lambda*alpha as a
  *     double-float constant.  The elu bound holds for any alpha (the
@@ -71,10 +72,29 @@ static inline vf elu_approx_body(vf x, const elu_ctx *c) {
   return vf_select(vf_ge(x, vf_zero()), x, y);
 }
 #endif
+#if VF_FAST_LUT32
+/* AVX-512 u4: sm_expm1_tab with its tables scaled by alpha once per call
+ * (alpha = 1 copies them; other alphas round alpha E_k, alpha D_k once) */
+typedef struct {
+  float e[32] __attribute__((aligned(64)));
+  float d[32] __attribute__((aligned(64)));
+} elu_u4_ctx;
+static inline void elu_u4_prep(elu_u4_ctx *c, const simdact_params *p) {
+  vf alpha = vf_set1(SIMDACT_ALPHA(p, elu));
+  for (int j = 0; j < 32; j += VF_LANES) {
+    vf_storeu(c->e + j, vf_mul(alpha, vf_loadu(sm_et_e + j)));
+    vf_storeu(c->d + j, vf_mul(alpha, vf_loadu(sm_et_d + j)));
+  }
+}
+static inline vf elu_u4_body(vf x, const elu_u4_ctx *c) {
+  return vf_select(vf_lt(x, vf_zero()), sm_expm1_tab(x, c->e, c->d), x);
+}
+#else
 static inline vf elu_u4_body(vf x, const elu_ctx *c) {
   vf y = vf_mul(c->alpha, sm_expm1_u4(elu_neg_arg(x)));
   return vf_select(vf_ge(x, vf_zero()), x, y);
 }
+#endif
 static inline vf elu_u1_body(vf x, const elu_ctx *c) {
   vf h, l;
   sm_expm1_u1(elu_neg_arg(x), &h, &l);
@@ -121,6 +141,11 @@ static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
 }
 static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
   (void)c;
+#if VF_FAST_LUT32
+  /* AVX-512: the tables of lambda alpha E_k and lambda alpha D_k */
+  return vf_select(vf_lt(x, vf_zero()), sm_expm1_tab(x, sm_et_selu_e, sm_et_selu_d),
+                   selu_pos(x));
+#endif
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_u4(elu_neg_arg(x)));
   return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
 }
@@ -154,7 +179,11 @@ SIMDACT_ELEMENTWISE(elu, approx, elu_approx_ctx, elu_approx_prep, elu_approx_bod
 #else
 SIMDACT_ELEMENTWISE(elu, approx, elu_ctx, elu_prep, elu_approx_body)
 #endif
+#if VF_FAST_LUT32
+SIMDACT_ELEMENTWISE(elu, u4, elu_u4_ctx, elu_u4_prep, elu_u4_body)
+#else
 SIMDACT_ELEMENTWISE(elu, u4, elu_ctx, elu_prep, elu_u4_body)
+#endif
 SIMDACT_ELEMENTWISE(elu, u1, elu_ctx, elu_prep, elu_u1_body)
 SIMDACT_ELEMENTWISE(selu, approx, simdact_noctx, simdact_noprep, selu_approx_body)
 SIMDACT_ELEMENTWISE(selu, u4, simdact_noctx, simdact_noprep, selu_u4_body)

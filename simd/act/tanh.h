@@ -8,7 +8,8 @@
  *
  * approx: degree-4 expm1 (2^-15.5), reciprocal estimate (2^-14); where
  *         VF_FAST_LUT32 (AVX-512) a piecewise quadratic instead.
- * u4:     degree-6 expm1 (2^-26), estimate + one Newton step.
+ * u4:     degree-6 expm1 (2^-26), estimate + one Newton step (a division
+ *         where VF_FAST_DIV).
  * u1:     expm1 as a double-float (2^-27), 2 - m as a double-float (Fast2Sum),
  *         the double-float quotient of simd/math/ddiv.h, one rounding. */
 

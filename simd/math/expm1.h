@@ -20,6 +20,7 @@
 #define SIMDACT_MATH_EXPM1_H
 
 #include "simd/math/exp.h"
+#include "simd/math/logtab_coeffs.h"
 
 typedef struct {
   vf r, nf, S;
@@ -84,6 +85,31 @@ VEC_INLINE vf sm_expm1_sf_approx(vf z, vf a) {
   vf r = vf_mla(vf_neg(n), vf_set1(0.693147182464599609375f /* RN(ln 2) */), z);
   vf as = vf_scalef(a, n);
   return vf_mla(as, sm_expm1_poly4(r), vf_sub(as, a));
+}
+
+/* ---- table core (VF_FAST_LUT32: AVX-512), u4 tier ----
+ * expm1(z) for z <= 0 or NaN (z > 0: garbage, no trap) by a table of
+ * e^(k/2): k = rint(2 z) from the 0x1.8p22 shift (its bits end in k), raised
+ * to k >= -31 by an integer max, g = z - k/2 exactly (|g| <= 1/4, and g = z
+ * while k = 0: tiny and subnormal z keep their relative accuracy), and
+ *   expm1 z = E_k expm1(g) + D_k = fma(E_k, g + g^2 (c2 + ... + c6 g^4), D_k)
+ * with E_k = RN(a e^(k/2)), D_k = RN(a expm1(k/2)) from te/td (a = 1:
+ * sm_et_e/sm_et_d; callers may pass tables scaled by a factor a).  z is
+ * clamped at -17.5 (expm1 there is within 0.42 ULP of -1; g reaches -2 below
+ * k = -31, where the polynomial's error is damped by E_-31 = 1.9e-7).
+ * Tables and coefficients: simd/math/sollya/logtab.sollya (2^-28.9 for the
+ * polynomial; D_k's rounding adds up to 1 ULP near z = -1/4). */
+VEC_INLINE vf sm_expm1_tab(vf z, const float *te, const float *td) {
+  vf shift = vf_set1(0x1.8p22f);
+  vf zc = vf_max(vf_set1(-17.5f), z); /* NaN kept */
+  vi k = vi_max(vf_as_vi(vf_add(zc, shift)), vf_as_vi(vf_set1(0x1.8p22f - 15.5f)));
+  vf g = vf_sub(zc, vf_sub(vi_as_vf(k), shift));
+  vf q = vf_mla(vf_set1(SM_ET_C6), g, vf_set1(SM_ET_C5));
+  q = vf_mla(q, g, vf_set1(SM_ET_C4));
+  q = vf_mla(q, g, vf_set1(SM_ET_C3));
+  q = vf_mla(q, g, vf_set1(SM_ET_C2));
+  vf p = vf_mla(vf_mul(g, g), q, g);
+  return vf_mla(vf_lut32(te, k), p, vf_lut32(td, k));
 }
 
 /* expm1(z) = h + l.  s = expm1(r + rlo) as sh + sl: expm1(r) = r + r T with
