@@ -6,6 +6,7 @@
 #include "simd/math/ddiv.h"
 #include "simd/math/exptab.h"
 #include "simd/math/logtab.h"
+#include "simd/math/tanhrat_coeffs.h"
 #include "simd/act/relu.h"
 #include "simd/math/exact.h"
 #include "simd/act/hard.h"

@@ -66,6 +66,15 @@ coeffs-logtab:
 	$(SOLLYA) $(srcdir)/simd/math/sollya/logtab.sollya > $(srcdir)/simd/math/logtab_coeffs.h.tmp
 	mv $(srcdir)/simd/math/logtab_coeffs.h.tmp $(srcdir)/simd/math/logtab_coeffs.h
 
+# odd rational for the AVX2 approx tanh (simd/act/tanh.h)
+noinst_HEADERS += simd/math/tanhrat_coeffs.h
+EXTRA_DIST += simd/math/sollya/tanhrat.sollya
+.PHONY: coeffs-tanhrat
+coeffs: coeffs-tanhrat
+coeffs-tanhrat:
+	$(SOLLYA) $(srcdir)/simd/math/sollya/tanhrat.sollya > $(srcdir)/simd/math/tanhrat_coeffs.h.tmp
+	mv $(srcdir)/simd/math/tanhrat_coeffs.h.tmp $(srcdir)/simd/math/tanhrat_coeffs.h
+
 # gelu / softsign (simd/act/gelu.h, simd/act/softsign.h); `make coeffs`
 # regenerates simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol.
 noinst_HEADERS += simd/act/softsign.h simd/act/gelu.h simd/math/gelu_coeffs.h simd/act/softmax.h

@@ -67,8 +67,10 @@ static inline vf elu_approx_body(vf x, const elu_ctx *c) {
   return elu_pick(x, sm_expm1_sf_approx(x, c->alpha));
 }
 #else
+/* x > 0 needs no min(0, x) first: its lanes (garbage, no trap) are not
+ * selected */
 static inline vf elu_approx_body(vf x, const elu_ctx *c) {
-  vf y = vf_mul(c->alpha, sm_expm1_approx(elu_neg_arg(x)));
+  vf y = vf_mul(c->alpha, sm_expm1_approx(x));
   return vf_select(vf_ge(x, vf_zero()), x, y);
 }
 #endif

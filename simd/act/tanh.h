@@ -6,8 +6,9 @@
  * small |x| (r = z exactly when n = 0), so there is no cancellation anywhere
  * and no separate small-|x| branch; subnormal x give x.
  *
- * approx: degree-4 expm1 (2^-15.5), reciprocal estimate (2^-14); where
- *         VF_FAST_LUT32 (AVX-512) a piecewise quadratic instead.
+ * approx: degree-4 expm1 (2^-15.5), reciprocal estimate (2^-14); on
+ *         AVX-512 (VF_FAST_LUT32) a piecewise quadratic instead, on AVX2
+ *         an odd rational and one division.
  * u4:     degree-6 expm1 (2^-26), estimate + one Newton step (a division
  *         where VF_FAST_DIV).
  * u1:     expm1 as a double-float (2^-27), 2 - m as a double-float (Fast2Sum),
@@ -29,19 +30,26 @@ static inline vf tanh_approx_body(vf x, const simdact_noctx *c) {
   sm_lt_piece p = sm_lt_eval(v, 0x1p-5f, sm_lt_tanh_a0, sm_lt_tanh_a1, sm_lt_tanh_a2);
   return vf_or(vf_mla(v, p.q, p.a0), vf_signbit(x));
 }
+#elif VF_FAST_DIV
+/* AVX2: the odd rational x P(x^2) / Q(x^2) of degrees 5 and 4 (no exp):
+ * x clamped to +-5.5 (NaN kept by the operand order), two products, four
+ * FMAs and one vdivps, relative error 2^-13.5 (simd/math/tanhrat_coeffs.h);
+ * zeros keep their sign (x P / Q with Q = 1). */
+static inline vf tanh_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  vf xc = vf_min(vf_set1(SM_TANHR_CLAMP), vf_max(vf_set1(-SM_TANHR_CLAMP), x));
+  vf s = vf_mul(xc, xc);
+  vf p = vf_mla(vf_mla(vf_set1(SM_TANHR_P2), s, vf_set1(SM_TANHR_P1)), s, vf_set1(SM_TANHR_P0));
+  vf q = vf_mla(vf_mla(vf_set1(SM_TANHR_Q2), s, vf_set1(SM_TANHR_Q1)), s, vf_set1(1.0f));
+  return vf_div(vf_mul(xc, p), q);
+}
 #else
 static inline vf tanh_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
   sm_expm1_red e = sm_expm1_reduce(tanh_z(x), 0, 0, NULL);
   /* m = (1 - S) - S s, one rounding (S s exact) */
   vf m = vf_mla(vf_neg(e.S), sm_expm1_poly4(e.r), vf_sub(vf_set1(1.0f), e.S));
-#if VF_FAST_DIV && !VF_HAS_SCALEF
-  /* AVX2: one division, faster than rcp14 and a product there (on
-   * AVX-512 it measured no faster, so that keeps the estimate) */
-  vf y = vf_div(m, vf_sub(vf_set1(2.0f), m));
-#else
   vf y = vf_mul(m, vf_rcp14(vf_sub(vf_set1(2.0f), m)));
-#endif
   return tanh_sign(y, x);
 }
 #endif
