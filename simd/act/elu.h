@@ -22,21 +22,20 @@ static inline void elu_prep(elu_ctx *c, const simdact_params *p) {
 VEC_INLINE vf elu_neg_arg(vf x) { return vf_min(vf_zero(), x); } /* NaN kept */
 
 #if VF_FAST_LUT32
-/* AVX-512 approx: the tables of simd/math/logtab.h for expm1, scaled by
- * alpha once per call (alpha a_k rounded once: within 2^-24 of alpha times
- * each coefficient; alpha = 1 copies them, -0 included) */
-typedef struct {
-  float a0[32] __attribute__((aligned(64)));
-  float a1[32] __attribute__((aligned(64)));
-  float a2[32] __attribute__((aligned(64)));
-} elu_approx_ctx;
-static inline void elu_approx_prep(elu_approx_ctx *c, const simdact_params *p) {
+/* The AVX-512 kernels' tables (up to three of 32 floats), scaled by alpha
+ * once per call: t[i][k] = alpha src_i[k], each rounded once (alpha = 1
+ * copies them, -0 included; else within 2^-24 of alpha times the entry). */
+typedef struct { float t[3][32] __attribute__((aligned(64))); } elu_tab_ctx;
+static inline void elu_tab_scale(elu_tab_ctx *c, const simdact_params *p, const float *s0,
+                                 const float *s1, const float *s2) {
   vf alpha = vf_set1(SIMDACT_ALPHA(p, elu));
-  for (int j = 0; j < 32; j += VF_LANES) {
-    vf_storeu(c->a0 + j, vf_mul(alpha, vf_loadu(sm_lt_expm1n_a0 + j)));
-    vf_storeu(c->a1 + j, vf_mul(alpha, vf_loadu(sm_lt_expm1n_a1 + j)));
-    vf_storeu(c->a2 + j, vf_mul(alpha, vf_loadu(sm_lt_expm1n_a2 + j)));
-  }
+  const float *src[3] = {s0, s1, s2};
+  for (int i = 0; i < 3 && src[i]; i++)
+    for (int j = 0; j < 32; j += VF_LANES) vf_storeu(c->t[i] + j, vf_mul(alpha, vf_loadu(src[i] + j)));
+}
+/* approx: the expm1 tables of simd/math/logtab.h */
+static inline void elu_approx_prep(elu_tab_ctx *c, const simdact_params *p) {
+  elu_tab_scale(c, p, sm_lt_expm1n_a0, sm_lt_expm1n_a1, sm_lt_expm1n_a2);
 }
 /* alpha expm1 x for x < 0 as a quadratic in x per quarter
  * binade of |x|, 2^-4 to 16 (x clamped above -16, where expm1 is within
@@ -48,8 +47,8 @@ VEC_INLINE vf elu_lt_neg(vf x, const float *a0, const float *a1, const float *a2
   sm_lt_piece p = sm_lt_eval(xc, -0x1p-4f, a0, a1, a2);
   return vf_mla_mask(vf_lt(x, vf_zero()), xc, p.q, p.a0);
 }
-static inline vf elu_approx_body(vf x, const elu_approx_ctx *c) {
-  return elu_lt_neg(x, c->a0, c->a1, c->a2);
+static inline vf elu_approx_body(vf x, const elu_tab_ctx *c) {
+  return elu_lt_neg(x, c->t[0], c->t[1], c->t[2]);
 }
 #elif VF_HAS_SCALEF
 /* x where x >= 0 (+0 included: +0 gives +0 on both sides), else y: by the
@@ -75,21 +74,12 @@ static inline vf elu_approx_body(vf x, const elu_ctx *c) {
 }
 #endif
 #if VF_FAST_LUT32
-/* AVX-512 u4: sm_expm1_tab with its tables scaled by alpha once per call
- * (alpha = 1 copies them; other alphas round alpha E_k, alpha D_k once) */
-typedef struct {
-  float e[32] __attribute__((aligned(64)));
-  float d[32] __attribute__((aligned(64)));
-} elu_u4_ctx;
-static inline void elu_u4_prep(elu_u4_ctx *c, const simdact_params *p) {
-  vf alpha = vf_set1(SIMDACT_ALPHA(p, elu));
-  for (int j = 0; j < 32; j += VF_LANES) {
-    vf_storeu(c->e + j, vf_mul(alpha, vf_loadu(sm_et_e + j)));
-    vf_storeu(c->d + j, vf_mul(alpha, vf_loadu(sm_et_d + j)));
-  }
+/* AVX-512 u4: sm_expm1_tab with alpha E_k, alpha D_k */
+static inline void elu_u4_prep(elu_tab_ctx *c, const simdact_params *p) {
+  elu_tab_scale(c, p, sm_et_e, sm_et_d, NULL);
 }
-static inline vf elu_u4_body(vf x, const elu_u4_ctx *c) {
-  return vf_select(vf_lt(x, vf_zero()), sm_expm1_tab(x, c->e, c->d), x);
+static inline vf elu_u4_body(vf x, const elu_tab_ctx *c) {
+  return vf_select(vf_lt(x, vf_zero()), sm_expm1_tab(x, c->t[0], c->t[1]), x);
 }
 #else
 static inline vf elu_u4_body(vf x, const elu_ctx *c) {
@@ -177,12 +167,12 @@ static inline vf selu_u1_body(vf x, const simdact_noctx *c) {
 }
 
 #if VF_FAST_LUT32
-SIMDACT_ELEMENTWISE(elu, approx, elu_approx_ctx, elu_approx_prep, elu_approx_body)
+SIMDACT_ELEMENTWISE(elu, approx, elu_tab_ctx, elu_approx_prep, elu_approx_body)
 #else
 SIMDACT_ELEMENTWISE(elu, approx, elu_ctx, elu_prep, elu_approx_body)
 #endif
 #if VF_FAST_LUT32
-SIMDACT_ELEMENTWISE(elu, u4, elu_u4_ctx, elu_u4_prep, elu_u4_body)
+SIMDACT_ELEMENTWISE(elu, u4, elu_tab_ctx, elu_u4_prep, elu_u4_body)
 #else
 SIMDACT_ELEMENTWISE(elu, u4, elu_ctx, elu_prep, elu_u4_body)
 #endif
