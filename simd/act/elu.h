@@ -50,21 +50,6 @@ VEC_INLINE vf elu_lt_neg(vf x, const float *a0, const float *a1, const float *a2
 static inline vf elu_approx_body(vf x, const elu_tab_ctx *c) {
   return elu_lt_neg(x, c->t[0], c->t[1], c->t[2]);
 }
-#elif VF_HAS_SCALEF
-/* x where x >= 0 (+0 included: +0 gives +0 on both sides), else y: by the
- * integer bits, (bits(x) - 1) has its sign set for x < 0 (and negative NaN,
- * whose y is NaN) but not for -0; the mask is an all-ones lane from one
- * arithmetic shift, and the select a bitwise one (vpternlogd): no compare in
- * the FMA pipes, which bound these loops */
-VEC_INLINE vf elu_pick(vf x, vf y) {
-  vf m = vi_as_vf(vi_sra(vi_sub(vf_as_vi(x), vi_set1(1)), 31));
-  return vf_or(vf_and(m, y), vf_andnot(m, x));
-}
-/* AVX-512: alpha enters the scaling (sm_expm1_sf_approx); the x > 0 lanes
- * of y are garbage, replaced by x */
-static inline vf elu_approx_body(vf x, const elu_ctx *c) {
-  return elu_pick(x, sm_expm1_sf_approx(x, c->alpha));
-}
 #else
 /* x > 0 needs no min(0, x) first: its lanes (garbage, no trap) are not
  * selected */
@@ -124,8 +109,6 @@ static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
    * masked FMA leaves x where x >= 0 (or NaN), replaced by lambda x */
   vf y = elu_lt_neg(x, sm_lt_selun_a0, sm_lt_selun_a1, sm_lt_selun_a2);
   return vf_select(vf_lt(x, vf_zero()), y, selu_pos(x));
-#elif VF_HAS_SCALEF
-  vf y = sm_expm1_sf_approx(x, vf_set1(SELU_LA)); /* garbage where x > 0 */
 #else
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(elu_neg_arg(x)));
 #endif

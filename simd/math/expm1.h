@@ -71,22 +71,6 @@ VEC_INLINE vf sm_expm1_u4(vf z) {
   return vf_mla(e.S, sm_expm1_poly6(e.r), vf_sub(e.S, vf_set1(1.0f)));
 }
 
-/* ---- scalef core (VF_HAS_SCALEF: AVX-512) ----
- * a expm1(z) for z <= 0 (or NaN; lanes with z > 0 give garbage, no trap)
- * and finite a, approx tier: n = round(z log2 e), r = z - n RN(ln 2) (one
- * FMA; r = z exactly while n = 0, so tiny and subnormal z keep their
- * relative accuracy), expm1(r) = s by sm_expm1_poly4 (2^-15.5), and
- *   a expm1(z) = a S (1 + s) - a = fma(aS, s, aS - a),  aS = vf_scalef(a, n)
- * (exact; aS - a is exact for a = 1 while S >= 2^-24 and rounds once else).
- * z below -100 is clamped (expm1 is -1 there). */
-VEC_INLINE vf sm_expm1_sf_approx(vf z, vf a) {
-  z = vf_max(vf_set1(-100.0f), z);
-  vf n = vf_round(vf_mul(z, vf_set1(SM_LOG2E)));
-  vf r = vf_mla(vf_neg(n), vf_set1(0.693147182464599609375f /* RN(ln 2) */), z);
-  vf as = vf_scalef(a, n);
-  return vf_mla(as, sm_expm1_poly4(r), vf_sub(as, a));
-}
-
 /* ---- table core (VF_FAST_LUT32: AVX-512), u4 tier ----
  * expm1(z) for z <= 0 or NaN (z > 0: garbage, no trap) by a table of
  * e^(k/2): k = rint(2 z) from the 0x1.8p22 shift (its bits end in k), raised
