@@ -68,7 +68,7 @@ static inline vf elu_u4_body(vf x, const elu_tab_ctx *c) {
 }
 #else
 static inline vf elu_u4_body(vf x, const elu_ctx *c) {
-  vf y = vf_mul(c->alpha, sm_expm1_u4(elu_neg_arg(x)));
+  vf y = vf_mul(c->alpha, sm_expm1_u4(x)); /* x > 0: garbage, not selected */
   return vf_select(vf_ge(x, vf_zero()), x, y);
 }
 #endif
@@ -110,7 +110,7 @@ static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
   vf y = elu_lt_neg(x, sm_lt_selun_a0, sm_lt_selun_a1, sm_lt_selun_a2);
   return vf_select(vf_lt(x, vf_zero()), y, selu_pos(x));
 #else
-  vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(elu_neg_arg(x)));
+  vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(x)); /* x > 0: not selected */
 #endif
   return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
 }
@@ -121,7 +121,7 @@ static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
   return vf_select(vf_lt(x, vf_zero()), sm_expm1_tab(x, sm_et_selu_e, sm_et_selu_d),
                    selu_pos(x));
 #endif
-  vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_u4(elu_neg_arg(x)));
+  vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_u4(x)); /* x > 0: not selected */
   return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
 }
 static inline vf selu_u1_body(vf x, const simdact_noctx *c) {
