@@ -15,6 +15,8 @@
  *     double-float constant.  The elu bound holds for any alpha (the
  *     product is rounded once), the selu one for its fixed constants. */
 
+/* ELU_U4_TAB: the u4 tiers take the table core sm_expm1_tab (AVX-512) */
+#define ELU_U4_TAB VF_FAST_LUT32
 typedef struct { vf alpha; } elu_ctx;
 static inline void elu_prep(elu_ctx *c, const simdact_params *p) {
   c->alpha = vf_set1(SIMDACT_ALPHA(p, elu));
@@ -58,7 +60,7 @@ static inline vf elu_approx_body(vf x, const elu_ctx *c) {
   return vf_select(vf_ge(x, vf_zero()), x, y);
 }
 #endif
-#if VF_FAST_LUT32
+#if ELU_U4_TAB
 /* AVX-512 u4: sm_expm1_tab with alpha E_k, alpha D_k */
 static inline void elu_u4_prep(elu_tab_ctx *c, const simdact_params *p) {
   elu_tab_scale(c, p, sm_et_e, sm_et_d, NULL);
@@ -116,7 +118,7 @@ static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
 }
 static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
   (void)c;
-#if VF_FAST_LUT32
+#if ELU_U4_TAB
   /* AVX-512: the tables of lambda alpha E_k and lambda alpha D_k */
   return vf_select(vf_lt(x, vf_zero()), sm_expm1_tab(x, sm_et_selu_e, sm_et_selu_d),
                    selu_pos(x));
@@ -154,7 +156,7 @@ SIMDACT_ELEMENTWISE(elu, approx, elu_tab_ctx, elu_approx_prep, elu_approx_body)
 #else
 SIMDACT_ELEMENTWISE(elu, approx, elu_ctx, elu_prep, elu_approx_body)
 #endif
-#if VF_FAST_LUT32
+#if ELU_U4_TAB
 SIMDACT_ELEMENTWISE(elu, u4, elu_tab_ctx, elu_u4_prep, elu_u4_body)
 #else
 SIMDACT_ELEMENTWISE(elu, u4, elu_ctx, elu_prep, elu_u4_body)
