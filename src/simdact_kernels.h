@@ -43,7 +43,13 @@ SIMDACT_KERNEL(maxout,       exact, 0.5, MAXOUT)
  * 0.8142 scalar/sse41, 0.6398 avx2/avx512; sigmoid u4/approx at 8e8b0b5:
  * 3.584 sse41 (2.819 scalar, 2.402 avx2, 2.481 avx512), approx 1448 scalar
  * (1447 sse41, 1398 avx2, 1232 avx512), bound 1450 (was 1900); the tables
- * are in results/amd-epyc-avx512/scans/).  softplus u1: 0.82, its FMA-less
+ * are in results/amd-epyc-avx512/scans/).  tanh/elu/selu approx since
+ * the register-table kernels (AVX-512 piecewise quadratics, AVX2 tanh odd
+ * rational; the other ISAs' outputs unchanged, bitcmp): exhaustive tanh
+ * 1821.2 avx512, 1471.4 avx2 (893.2 scalar/sse41) -> 1830 (was 900); elu
+ * 2112.0 avx512 (306.85 elsewhere) -> 2120 (was 310); selu 2113.2 avx512
+ * (270.03 elsewhere) -> 2120 (was 271): accuracy traded within the approx
+ * tier for 1.3-2x speed (/work/scans/new, README).  softplus u1: 0.82, its FMA-less
  * tail is sigmoid's (0.8142 at -0x1.590c66p+6 on sse41).  The others: 1/211 (1/1009 mish)
  * scans of every x86 ISA plus the margin sigmoid's exhaustive scan needed
  * over its sampled one (+0.05 ULP u1, +0.25 u4), until their exhaustive
@@ -59,13 +65,13 @@ SIMDACT_KERNEL(silu,         u4,     3.53, ELEMENTWISE)
 SIMDACT_KERNEL(silu,         approx, 1810, ELEMENTWISE)
 SIMDACT_KERNEL(tanh,         u1,     0.65, ELEMENTWISE)
 SIMDACT_KERNEL(tanh,         u4,     3.2,  ELEMENTWISE)
-SIMDACT_KERNEL(tanh,         approx, 900,  ELEMENTWISE)
+SIMDACT_KERNEL(tanh,         approx, 1830, ELEMENTWISE)
 SIMDACT_KERNEL(elu,          u1,     0.67, ELEMENTWISE)
 SIMDACT_KERNEL(elu,          u4,     1.04, ELEMENTWISE)
-SIMDACT_KERNEL(elu,          approx, 310,  ELEMENTWISE)
+SIMDACT_KERNEL(elu,          approx, 2120, ELEMENTWISE)
 SIMDACT_KERNEL(selu,         u1,     0.75, ELEMENTWISE)
 SIMDACT_KERNEL(selu,         u4,     1.96, ELEMENTWISE)
-SIMDACT_KERNEL(selu,         approx, 271,  ELEMENTWISE)
+SIMDACT_KERNEL(selu,         approx, 2120, ELEMENTWISE)
 SIMDACT_KERNEL(mish,         u1,     0.86, ELEMENTWISE)
 SIMDACT_KERNEL(mish,         u4,     3.54, ELEMENTWISE)
 SIMDACT_KERNEL(mish,         approx, 2410, ELEMENTWISE)
