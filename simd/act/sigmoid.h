@@ -9,6 +9,7 @@
  * approx: degree-3 exp (2^-13.2) times a 2^-14 reciprocal estimate.
  * u4:     degree-6 exp (< 1 ULP), reciprocal estimate + one Newton step.
  *         Both round subnormal E once (coefficients pre-scaled by 2^-K).
+ *         (With vf_scalef, AVX-512, approx and u4 differ: see there.)
  * u1:     with FMA (AVX2, AVX-512, NEON): 1/(1 + e^-b) for either sign of
  *         b, e^-b from the table-driven core (simd/math/exptab.h), the
  *         reciprocal estimate r0 and its residual e = 1 - r0 D, r0 (1 + e)
@@ -26,24 +27,72 @@
  * there for beta >= 1/16), and +inf gives +inf. */
 
 #if VF_HAS_SCALEF
-/* ---- approx and u4 with vf_scalef (AVX-512): y = 1 / (1 + e^-b) for every
- * b, no select.  b is clamped to [-110, 110] (NaN kept): beyond, sigmoid is
- * 1 or rounds to 0 (e^-110 < 2^-158).  1 + e^-b is carried times
- * SIG_SF_K = 2^-32 (folded into the exponential's coefficients), so it stays
- * below 2^127 up to e^110 and its reciprocal stays normal:
+/* ---- approx with vf_scalef (AVX-512): t = -b log2 e (one product; swish
+ * folds beta into the constant), E = e^-b = 2^t by sm_exp2_sf_approx (no
+ * clamp), and for t <= SIG_T_TAIL (b >= -85.95)
+ *   sigmoid = vf_rcp14(1 + E),
+ * 1 + E below 2^125 (E <= 2^124 p(f), p < 2), inside the estimate's range,
+ * so the reciprocal is a normal number.  Error: E's 2^-13.7 (damped by
+ * E/(1 + E)), the estimate's 2^-14 and the roundings: about 2^-12.8 in all.
+ * t = -inf (b = +inf) gives E = 0, NaN stays NaN.  Lanes with t above
+ * SIG_T_TAIL (sigmoid below 2^-124, subnormal below b = -87.3, and the
+ * infinite t) are rare and go to sigmoid_approx_tail (a vector branch).
+ * The tail test compares t's bits as integers (positive floats order as
+ * their bits; a NaN with a clear sign bit takes the tail too, and stays NaN
+ * there). */
+#define SIG_T_TAIL 124.0f
+VEC_INLINE vm sigmoid_t_tail(vf t) { return vi_gt(vf_as_vi(t), vf_as_vi(vf_set1(SIG_T_TAIL))); }
+/* Tail lanes: 1 + E carried times SIG_SF_K = 2^-32 (folded into the
+ * exponential's coefficients: E 2^-32 stays finite up to t = 160, beyond
+ * which sigmoid < 2^-160 rounds to 0 and E 2^-32 = inf gives it), divided
+ * (one rounding, subnormal results too):
+ *   sigmoid = RN(2^-32 / D), D = RN(E' + 2^-32), E' = 2^t 2^-32.
+ * x is clamped to the finite range (swish/silu, xm): there the product with
+ * a zero sigmoid is a zero with the sign of x, not NaN. */
+#define SIG_SF_K 0x1p-32f
+VEC_INLINE vf sigmoid_approx_tail_s(vf t) {
+  vf e = sm_exp2_sf_approx(t, SIG_SF_K);
+  return vf_div(vf_set1(SIG_SF_K), vf_add(e, vf_set1(SIG_SF_K)));
+}
+static __attribute__((noinline, unused)) vf sigmoid_approx_tail(vf t, vf y) {
+  return vf_select(sigmoid_t_tail(t), sigmoid_approx_tail_s(t), y);
+}
+static __attribute__((noinline, unused)) vf swish_approx_tail(vf x, vf t, vf y) {
+  vf xm = vf_min(vf_set1(0x1.fffffep127f), vf_max(vf_set1(-0x1.fffffep127f), x));
+  return vf_select(sigmoid_t_tail(t), vf_mul(xm, sigmoid_approx_tail_s(t)), y);
+}
+VEC_INLINE vf sigmoid_approx_t(vf t) {
+  return vf_rcp14(vf_add(vf_set1(1.0f), sm_exp2_sf_approx(t, 1.0f)));
+}
+VEC_INLINE vf sigmoid_approx_core(vf b) {
+  vf t = vf_mul(b, vf_set1(-SM_LOG2E));
+  vf y = sigmoid_approx_t(t);
+  if (vm_any(sigmoid_t_tail(t))) y = sigmoid_approx_tail(t, y);
+  return y;
+}
+/* x sigmoid(b), t = -b log2 e = x * nlb (nlb = RN(-beta log2 e)): for
+ * |beta| in [2^-4, 2^20] (simdact_params_check) the two roundings move t
+ * by |t| 2^-23, 2^-17.6 of E at the tail's edge */
+VEC_INLINE vf swish_approx_core(vf x, vf nlb) {
+  vf t = vf_mul(x, nlb);
+  vf y = vf_mul(x, sigmoid_approx_t(t));
+  if (vm_any(sigmoid_t_tail(t))) y = swish_approx_tail(x, t, y);
+  return y;
+}
+
+/* ---- u4 with vf_scalef: y = 1 / (1 + e^-b) for every b, no select.  b is
+ * clamped to [-110, 110] (NaN kept): beyond, sigmoid is 1 or rounds to 0
+ * (e^-110 < 2^-158).  1 + e^-b is carried times SIG_SF_K = 2^-32 (folded
+ * into the exponential's coefficients), so it stays below 2^127 up to e^110
+ * and its reciprocal stays normal:
  *   sigmoid = RN(2^-32 / D), D = RN(E' + 2^-32), E' = e^-b 2^-32: the
  *   division rounds once (subnormal results too), so the error is E''s
- *   (sm_exp_sf_approx, 2^-13.6, or sm_exp_sf_u4, < 1 ULP) and D's rounding.
- * vdivps runs beside the FMA and add pipes (Zen 4): as fast here as rcp14
- * and a product (the add pipes bound these loops), and exact. */
-#define SIG_SF_K 0x1p-32f
+ *   (sm_exp_sf_u4, 2^-23.3 and the reduction's roundings) and D's rounding.
+ * vdivps runs beside the FMA and add pipes (Zen 4): about 3 FMA-pipe cycles,
+ * as much as an estimate and a Newton step, and exact. */
 #define SIG_SF_BMAX 110.0f
 VEC_INLINE vf sigmoid_sf_clamp(vf b) {
   return vf_min(vf_set1(SIG_SF_BMAX), vf_max(vf_set1(-SIG_SF_BMAX), b));
-}
-VEC_INLINE vf sigmoid_approx_core(vf b) {
-  vf e = sm_exp_sf_approx(vf_neg(sigmoid_sf_clamp(b)), SIG_SF_K);
-  return vf_div(vf_set1(SIG_SF_K), vf_add(e, vf_set1(SIG_SF_K)));
 }
 VEC_INLINE vf sigmoid_u4_core(vf b) {
   vf e = sm_exp_sf_u4(vf_neg(sigmoid_sf_clamp(b)), SIG_SF_K);
@@ -198,6 +247,7 @@ SIMDACT_ELEMENTWISE(sigmoid, u1, simdact_noctx, simdact_noprep, sigmoid_u1_body)
  * other side sigmoid is 1 and the infinity must survive. */
 typedef struct {
   vf beta, lo, hi; /* beta, and x is clamped to [lo, hi] */
+  vf nlb;          /* RN(-beta log2 e) (the scalef approx core) */
   int unit;        /* beta == 1: swish u1 takes silu's path (b = x exactly) */
 } swish_ctx;
 static inline void swish_prep(swish_ctx *c, const simdact_params *p) {
@@ -205,6 +255,7 @@ static inline void swish_prep(swish_ctx *c, const simdact_params *p) {
   c->beta = vf_set1(b);
   c->lo = vf_set1(b > 0 ? -0x1.fffffep127f : -__builtin_inff());
   c->hi = vf_set1(b < 0 ? 0x1.fffffep127f : __builtin_inff());
+  c->nlb = vf_set1(-b * SM_LOG2E);
   c->unit = b == 1.0f;
 }
 /* vf_max(c, x) / vf_min(c, x) keep a NaN x */
@@ -213,17 +264,19 @@ VEC_INLINE vf swish_clamp(vf x, const swish_ctx *c) {
 }
 VEC_INLINE vf silu_clamp(vf x) { return vf_max(vf_set1(-0x1.fffffep127f), x); }
 
+#if VF_HAS_SCALEF
+/* (x = +-inf on the side where sigmoid is 0 has t = +inf: the tail) */
+static inline vf swish_approx_body(vf x, const swish_ctx *c) {
+  return swish_approx_core(x, c->nlb);
+}
+static inline vf silu_approx_body(vf x, const simdact_noctx *c) {
+  (void)c;
+  return swish_approx_core(x, vf_set1(-SM_LOG2E));
+}
+#else
 static inline vf swish_approx_body(vf x, const swish_ctx *c) {
   return vf_mul(swish_clamp(x, c), sigmoid_approx_core(vf_mul(c->beta, x)));
 }
-#if VF_HAS_SCALEF
-/* x clamped at -110 (the sigmoid core's own clamp, shared): below, the
- * product is a zero with the sign of x either way */
-static inline vf silu_approx_body(vf x, const simdact_noctx *c) {
-  (void)c;
-  return vf_mul(vf_max(vf_set1(-SIG_SF_BMAX), x), sigmoid_approx_core(x));
-}
-#else
 static inline vf silu_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
   return vf_mul(silu_clamp(x), sigmoid_approx_core(x));
@@ -255,10 +308,13 @@ static __attribute__((noinline, unused)) vf swish_u1_tail(vf x, vf bh, vf bl, vf
 VEC_INLINE vf swish_u4_core(vf x, vf xm, vf b, vf bl, int has_bl) {
   vf one = vf_set1(1.0f), oms;
 #if VF_HAS_SCALEF
-  /* x / (1 + e^-b), one division (e^-b < 2^116 on the lanes kept) */
-  vf e = sm_exp_sf_u4(vf_neg(sigmoid_sf_clamp(b)), 1.0f);
+  /* x / (1 + e^-b), one division (e^-b < 2^116 on the lanes kept).  No
+   * clamp of b or x: the lanes where it would matter (|b| > 80, x infinite)
+   * are replaced by the tail below, NaN stays NaN. */
+  vf e = sm_exp_sf_u4(vf_neg(b), 1.0f);
   vf d = vf_add(one, e);
-  vf y = vf_div(xm, d);
+  vf y = vf_div(x, d);
+  (void)xm;
   if (has_bl) oms = vf_mul(e, vf_rcp14(d));
 #elif VF_FAST_DIV
   /* AVX2: x N / (1 + E) by one division (two roundings with x N) instead

@@ -137,14 +137,34 @@ VEC_INLINE vf sm_exp_sf_approx(vf z, float s) {
   return vf_scalef(p, n);
 }
 
+/* 2^t s for every t, approx tier, no clamp: f = t - floor(t) in [0, 1) by
+ * vf_frac_floor (one vreduceps; +-inf give f = 0, NaN stays NaN), 2^f of
+ * degree 3 on [0, 1] (SM_EXP2F_3, 7.5e-5), and vf_scalef(p, t), which floors
+ * t itself (the same floor(t): 2^t = 2^floor(t) 2^f) and saturates: t above
+ * about 128 and +inf give +inf, t below about -150 and -inf give +0.
+ * For t in (-1/2, 0), f is rounded down (by at most 2^-25): a relative error
+ * of 2^-25.5 more.  Callers form t = z log2 e with one product: its
+ * rounding (|t| 2^-24) and that of the constant move 2^t by
+ * |t| 2^-23 ln 2 (2^-17.6 at |t| = 124).  NaN gives NaN. */
+VEC_INLINE vf sm_exp2_sf_approx(vf t, float s) {
+  vf f = vf_frac_floor(t);
+  vf p = vf_mla(SM_CS_(SM_EXP2F_3_C3), f, SM_CS_(SM_EXP2F_3_C2));
+  p = vf_mla(p, f, SM_CS_(SM_EXP2F_3_C1));
+  p = vf_mla(p, f, SM_CS_(SM_EXP2F_3_C0));
+  return vf_scalef(p, t);
+}
+
 /* e^z s for |z| <= 128, u4 tier: n = round(z log2 e), r = z - n ln2 by the
  * two-constant reduction of sm_exp_reduce2 (r_hi exact), the degree-6
  * polynomial (4.3e-9), one final rounding by vf_scalef: below 1 ULP, as
- * sm_exp_u4.  NaN gives NaN. */
+ * sm_exp_u4.  NaN gives NaN.  (Degree 5, SM_EXP5 at 2^-23.3, would save one
+ * FMA but moved sigmoid/silu u4 from 2.0 to 2.8/3.2 ULP and swish at
+ * beta = 0.2 to 3.66 on tests/trans.c's sample: too close to 4.) */
 VEC_INLINE vf sm_exp_sf_u4(vf z, float s) {
   vf n = vf_round(vf_mul(z, vf_set1(SM_LOG2E)));
-  vf rhi = vf_mla(vf_neg(n), vf_set1(SM_LN2_HI), z);
-  vf r = vf_mla(vf_neg(n), vf_set1(SM_LN2_LO), rhi);
+  /* (n times the negated constants: the same values, no negation of n) */
+  vf rhi = vf_mla(n, vf_set1(-SM_LN2_HI), z);
+  vf r = vf_mla(n, vf_set1(-SM_LN2_LO), rhi);
   return vf_scalef(sm_exp_poly6_s(r, s), n);
 }
 #undef SM_CS_
