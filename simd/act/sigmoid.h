@@ -73,7 +73,8 @@ VEC_INLINE vf sigmoid_approx_core(vf b) {
 /* x sigmoid(b), t = -b log2 e = x * nlb (nlb = RN(-beta log2 e)): for
  * |beta| in [2^-4, 2^20] (simdact_params_check) the two roundings move t
  * by |t| 2^-23, 2^-17.6 of E at the tail's edge */
-VEC_INLINE vf swish_approx_core(vf x, vf nlb) {
+VEC_INLINE vf swish_approx_core(vf x, vf nlb, vf beta) {
+  (void)beta;
   vf t = vf_mul(x, nlb);
   vf y = vf_mul(x, sigmoid_approx_t(t));
   if (vm_any(sigmoid_t_tail(t))) y = swish_approx_tail(x, t, y);
@@ -100,7 +101,7 @@ VEC_INLINE vf sigmoid_u4_core(vf b) {
 }
 #else
 /* ---- approx and u4: y = N / (1 + E), N = b < 0 ? E : 1 ---- */
-VEC_INLINE vf sigmoid_approx_core(vf b) {
+VEC_INLINE vf sigmoid_approx_nd(vf b) {
   vf e = sm_exp_approx(vf_or(b, vf_set1(-0.0f)));
   vf n = vf_select(vf_lt(b, vf_zero()), e, vf_set1(1.0f));
 #if VF_FAST_DIV
@@ -109,6 +110,50 @@ VEC_INLINE vf sigmoid_approx_core(vf b) {
   return vf_mul(n, vf_rcp14(vf_add(vf_set1(1.0f), e)));
 #endif
 }
+#if VF_FAST_DIV
+/* ---- approx, AVX2 (the divider is the bound there): as the AVX-512 form,
+ * t = -b log2 e by one product (beta folded in for swish), but 2^t from
+ * n = rint(t) by the round-to-integer shift (k = t + SM_EXP_SHIFT0 holds
+ * n + 127 in its low bits), f = t - n in [-1/2, 1/2] (exact), 2^f of degree
+ * 3 (SM_EXP2_3, 7.5e-5) times 2^n built by one shift, and
+ *   sigmoid = 1 / (1 + E),  swish = x / (1 + E)
+ * by one division (one rounding) for |t| <= SIG_T_TAIL, where 2^n is a
+ * normal number and 1 + E < 2^125.  Lanes with |t| > 124 (|b| > 85.95:
+ * subnormal sigmoid below, sigmoid = 1 above, infinities) take a rare
+ * branch through sigmoid_approx_nd; NaN stays NaN. */
+#define SIG_T_TAIL 124.0f
+VEC_INLINE vm sigmoid_t_tail2(vf t) { return vf_gt(vf_abs(t), vf_set1(SIG_T_TAIL)); }
+VEC_INLINE vf sigmoid_approx_d(vf t) {
+  vf k = vf_add(t, vf_set1(SM_EXP_SHIFT0));
+  vf f = vf_sub(t, vf_sub(k, vf_set1(SM_EXP_SHIFT0)));
+  vf p = vf_mla(vf_set1(SM_EXP2_3_C3), f, vf_set1(SM_EXP2_3_C2));
+  p = vf_mla(p, f, vf_set1(SM_EXP2_3_C1));
+  p = vf_mla(p, f, vf_set1(SM_EXP2_3_C0));
+  return vf_add(vf_set1(1.0f), vf_mul(p, vi_as_vf(vi_shl(vf_as_vi(k), 23))));
+}
+/* tail lanes: x sigmoid(b) by the generic formula; where sigmoid is 0 and
+ * x infinite, a zero with the sign of x */
+static __attribute__((noinline, unused)) vf swish_approx_tail2(vf x, vf b, vf t, vf y, int mul) {
+  vf s = sigmoid_approx_nd(b);
+  if (mul) s = vf_select(vf_eq(s, vf_zero()), vf_signbit(x), vf_mul(x, s));
+  return vf_select(sigmoid_t_tail2(t), s, y);
+}
+VEC_INLINE vf sigmoid_approx_core(vf b) {
+  vf t = vf_mul(b, vf_set1(-SM_LOG2E));
+  vf y = vf_div(vf_set1(1.0f), sigmoid_approx_d(t));
+  if (vm_any(sigmoid_t_tail2(t))) y = swish_approx_tail2(b, b, t, y, 0);
+  return y;
+}
+/* x sigmoid(beta x) = x / (1 + E), t = x nlb (nlb = RN(-beta log2 e)) */
+VEC_INLINE vf swish_approx_core(vf x, vf nlb, vf beta) {
+  vf t = vf_mul(x, nlb);
+  vf y = vf_div(x, sigmoid_approx_d(t));
+  if (vm_any(sigmoid_t_tail2(t))) y = swish_approx_tail2(x, vf_mul(beta, x), t, y, 1);
+  return y;
+}
+#else
+VEC_INLINE vf sigmoid_approx_core(vf b) { return sigmoid_approx_nd(b); }
+#endif
 /* comp (compile-time): also carry the rounding error of 1 + E into the
  * Newton step (swish, whose product with x rounds once more) */
 VEC_INLINE vf sigmoid_u4_core_(vf b, int comp) {
@@ -264,14 +309,14 @@ VEC_INLINE vf swish_clamp(vf x, const swish_ctx *c) {
 }
 VEC_INLINE vf silu_clamp(vf x) { return vf_max(vf_set1(-0x1.fffffep127f), x); }
 
-#if VF_HAS_SCALEF
+#if VF_HAS_SCALEF || VF_FAST_DIV
 /* (x = +-inf on the side where sigmoid is 0 has t = +inf: the tail) */
 static inline vf swish_approx_body(vf x, const swish_ctx *c) {
-  return swish_approx_core(x, c->nlb);
+  return swish_approx_core(x, c->nlb, c->beta);
 }
 static inline vf silu_approx_body(vf x, const simdact_noctx *c) {
   (void)c;
-  return swish_approx_core(x, vf_set1(-SM_LOG2E));
+  return swish_approx_core(x, vf_set1(-SM_LOG2E), vf_set1(1.0f));
 }
 #else
 static inline vf swish_approx_body(vf x, const swish_ctx *c) {
