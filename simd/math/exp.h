@@ -123,20 +123,6 @@ VEC_INLINE vf sm_exp_poly6_mk(vf r) { return sm_exp_poly6_s(r, SM_EXP_2MK); }
  * power of 2 folded into the coefficients (exact): the result is e^z s, which
  * lets callers keep 1 + e^z and its reciprocal inside the normal range. */
 
-/* e^z s for finite |z| <= 128, approx tier: n = round(z log2 e), f =
- * RN(z log2 e - n) in [-1/2, 1/2] (one FMA: the error of RN(log2 e), below
- * 2^-25.8 |z|, moves e^z by at most 1.5e-6), 2^f of degree 3 (7.5e-5):
- * relative error below 7.7e-5 (2^-13.6) plus the final rounding.  NaN gives
- * NaN. */
-VEC_INLINE vf sm_exp_sf_approx(vf z, float s) {
-  vf n = vf_round(vf_mul(z, vf_set1(SM_LOG2E)));
-  vf f = vf_fma(z, vf_set1(SM_LOG2E), vf_neg(n));
-  vf p = vf_mla(SM_CS_(SM_EXP2_3_C3), f, SM_CS_(SM_EXP2_3_C2));
-  p = vf_mla(p, f, SM_CS_(SM_EXP2_3_C1));
-  p = vf_mla(p, f, SM_CS_(SM_EXP2_3_C0));
-  return vf_scalef(p, n);
-}
-
 /* 2^t s for every t, approx tier, no clamp: f = t - floor(t) in [0, 1) by
  * vf_frac_floor (one vreduceps; +-inf give f = 0, NaN stays NaN), 2^f of
  * degree 3 on [0, 1] (SM_EXP2F_3, 7.5e-5), and vf_scalef(p, t), which floors
