@@ -148,9 +148,8 @@ VEC_INLINE vf sm_exp2_sf_approx(vf t, float s) {
  * beta = 0.2 to 3.66 on tests/trans.c's sample: too close to 4.) */
 VEC_INLINE vf sm_exp_sf_u4(vf z, float s) {
   vf n = vf_round(vf_mul(z, vf_set1(SM_LOG2E)));
-  /* (n times the negated constants: the same values, no negation of n) */
-  vf rhi = vf_mla(n, vf_set1(-SM_LN2_HI), z);
-  vf r = vf_mla(n, vf_set1(-SM_LN2_LO), rhi);
+  vf rhi = vf_mla(vf_neg(n), vf_set1(SM_LN2_HI), z);
+  vf r = vf_mla(vf_neg(n), vf_set1(SM_LN2_LO), rhi);
   return vf_scalef(sm_exp_poly6_s(r, s), n);
 }
 #undef SM_CS_
