@@ -16,7 +16,7 @@
  *     product is rounded once), the selu one for its fixed constants. */
 
 /* ELU_U4_TAB: the u4 tiers take the table core sm_expm1_tab (AVX-512) */
-#define ELU_U4_TAB 0 /* VF_FAST_LUT32 once its exhaustive scans are in */
+#define ELU_U4_TAB VF_FAST_LUT32
 typedef struct { vf alpha; } elu_ctx;
 static inline void elu_prep(elu_ctx *c, const simdact_params *p) {
   c->alpha = vf_set1(SIMDACT_ALPHA(p, elu));
