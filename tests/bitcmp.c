@@ -7,7 +7,10 @@
  *
  * KERNEL: a full name (mish.u1.avx2) or a name prefix (mish.u1, gelu_tanh.)
  * standing for every elementwise kernel with that prefix in NEW.so that this
- * CPU runs.  Default parameters (p = NULL).  One line per kernel: identical,
+ * CPU runs.  NEW_NAME=OLD_NAME: NEW.so's kernel NEW_NAME against OLD.so's
+ * OLD_NAME (full names; with OLD.so = NEW.so, two ISAs of one build, e.g.
+ * gelu.u1.avx512=gelu.u1.scalar: an exhaustive scan of one carries over to
+ * the other).  Default parameters (p = NULL).  One line per kernel: identical,
  * or the number of inputs whose output bits differ and the first of them.
  * Exit status 1 if any kernel differs or is missing from OLD.so. */
 #include <dlfcn.h>
@@ -70,7 +73,8 @@ static int compare(const simdact_kernel *a, const simdact_kernel *b) {
       if (memcmp(&ya[i], &yb[i], 4) && !ndiff++) first = (uint32_t)u + i;
   }
   if (!ndiff) {
-    printf("identical %s (2^32 inputs)\n", b->name);
+    printf("identical %s%s%s (2^32 inputs)\n", b->name, strcmp(a->name, b->name) ? " = old " : "",
+           strcmp(a->name, b->name) ? a->name : "");
     return 0;
   }
   float xf;
@@ -106,7 +110,17 @@ int main(int argc, char **argv) {
   int fail = 0;
   setvbuf(stdout, NULL, _IOLBF, 0);
   for (int j = 3; j < argc; j++) {
-    const char *pat = argv[j];
+    char *pat = argv[j], *eq = strchr(pat, '=');
+    if (eq) {
+      *eq = 0;
+      const simdact_kernel *a = find(&o, eq + 1), *b = find(&n, pat);
+      if (!a || !b) {
+        printf("MISSING %s\n", a ? pat : eq + 1);
+        fail = 1;
+      } else
+        fail |= compare(a, b);
+      continue;
+    }
     int matched = 0;
     for (size_t i = 0; i < n.count(); i++) {
       const simdact_kernel *k = n.at(i);

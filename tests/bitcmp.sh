@@ -10,7 +10,10 @@
 # cd ../base && ./bootstrap && make libsimdact.la) and the changed tree.
 # KERNEL: a full name (mish.u1.avx2) or a name prefix (mish, sigmoid.u1,
 # gelu.) standing for every elementwise kernel with that prefix that
-# NEW_BUILD has and this CPU runs (scalar, sse41, avx2, avx512 here).
+# NEW_BUILD has and this CPU runs (scalar, sse41, avx2, avx512 here); or
+# NEW_NAME=OLD_NAME, two full names: with OLD_BUILD = NEW_BUILD, two ISAs of
+# one build (tests/bitcmp.sh . . gelu.u1.sse41=gelu.u1.scalar), so that one
+# exhaustive scan covers both.
 # tests/bitcmp.c (compiled here) loads both libraries in one process and
 # compares the outputs of each kernel for every input, default parameters.
 # One line per kernel ("identical ..." or "DIFFER ...: N inputs, first ...");
