@@ -142,7 +142,7 @@ AM_TESTS_ENVIRONMENT = \
   export abs_top_srcdir abs_top_builddir host_cpu cross_compiling MAKE CC CFLAGS OBJDUMP \
   QEMU_X86_64 QEMU_AARCH64 AARCH64_CC DISPATCH_TESTS prefix exec_prefix libdir includedir bindir;
 shell_tests = tests/dispatch-qemu.sh tests/neon.sh tests/isa-caps.sh tests/install.sh \
-  tests/vec-ops.sh tests/cli.sh
+  tests/vec-ops.sh tests/cli.sh tests/coeffs.sh
 TESTS += $(shell_tests)
 EXTRA_DIST += $(shell_tests) tests/tap.sh tests/neon-build.sh tests/neon-accuracy.sh
 

@@ -55,3 +55,4 @@ errnote("approx: G(t), t = 1/(1 + P z), degree 5, float;", ea);
 emit("GELU_APPROX_G", pa, 5, SG);
 
 print("#endif");
+quit;
