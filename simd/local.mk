@@ -41,47 +41,36 @@ noinst_HEADERS += simd/math/exp.h simd/math/exp_coeffs.h simd/act/sigmoid.h \
   simd/math/expm1.h simd/math/ddiv.h simd/act/tanh.h simd/act/elu.h simd/act/mish.h simd/act/softplus.h
 EXTRA_DIST += simd/math/sollya/exp.sollya
 SOLLYA = sollya
-.PHONY: coeffs coeffs-exp
-coeffs: coeffs-exp
-coeffs-exp:
-	$(SOLLYA) $(srcdir)/simd/math/sollya/exp.sollya > $(srcdir)/simd/math/exp_coeffs.h.tmp
-	mv $(srcdir)/simd/math/exp_coeffs.h.tmp $(srcdir)/simd/math/exp_coeffs.h
+COEFFS = sollya/exp.sollya:exp_coeffs.h
 
 # table-driven exp for the u1 sigmoid/swish/silu cores (simd/math/exptab.h)
 noinst_HEADERS += simd/math/exptab.h simd/math/exptab_coeffs.h
 EXTRA_DIST += simd/math/sollya/exptab.sollya
-.PHONY: coeffs-exptab
-coeffs: coeffs-exptab
-coeffs-exptab:
-	$(SOLLYA) $(srcdir)/simd/math/sollya/exptab.sollya > $(srcdir)/simd/math/exptab_coeffs.h.tmp
-	mv $(srcdir)/simd/math/exptab_coeffs.h.tmp $(srcdir)/simd/math/exptab_coeffs.h
+COEFFS += sollya/exptab.sollya:exptab_coeffs.h
 
 # piecewise-quadratic tables indexed by float bits, for the AVX-512 approx
 # tanh/elu/selu (simd/math/logtab.h)
 noinst_HEADERS += simd/math/logtab.h simd/math/logtab_coeffs.h
 EXTRA_DIST += simd/math/sollya/logtab.sollya
-.PHONY: coeffs-logtab
-coeffs: coeffs-logtab
-coeffs-logtab:
-	$(SOLLYA) $(srcdir)/simd/math/sollya/logtab.sollya > $(srcdir)/simd/math/logtab_coeffs.h.tmp
-	mv $(srcdir)/simd/math/logtab_coeffs.h.tmp $(srcdir)/simd/math/logtab_coeffs.h
+COEFFS += sollya/logtab.sollya:logtab_coeffs.h
 
 # odd rational for the AVX2 approx tanh (simd/act/tanh.h)
 noinst_HEADERS += simd/math/tanhrat_coeffs.h
 EXTRA_DIST += simd/math/sollya/tanhrat.sollya
-.PHONY: coeffs-tanhrat
-coeffs: coeffs-tanhrat
-coeffs-tanhrat:
-	$(SOLLYA) $(srcdir)/simd/math/sollya/tanhrat.sollya > $(srcdir)/simd/math/tanhrat_coeffs.h.tmp
-	mv $(srcdir)/simd/math/tanhrat_coeffs.h.tmp $(srcdir)/simd/math/tanhrat_coeffs.h
+COEFFS += sollya/tanhrat.sollya:tanhrat_coeffs.h
 
 # gelu / softsign (simd/act/gelu.h, simd/act/softsign.h); `make coeffs`
 # regenerates simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol.
 noinst_HEADERS += simd/act/softsign.h simd/act/gelu.h simd/math/gelu_coeffs.h simd/act/softmax.h
 EXTRA_DIST += simd/math/sollya/gelu.sol
 
-.PHONY: coeffs coeffs-gelu
-coeffs: coeffs-gelu
-coeffs-gelu:
-	$(SOLLYA) $(srcdir)/simd/math/sollya/gelu.sol > $(srcdir)/simd/math/gelu_coeffs.h.tmp
-	mv $(srcdir)/simd/math/gelu_coeffs.h.tmp $(srcdir)/simd/math/gelu_coeffs.h
+COEFFS += sollya/gelu.sol:gelu_coeffs.h
+
+# `make coeffs`: each COEFFS script (under simd/math) rewrites its header;
+# tests/coeffs.sh reruns them in make check and compares.
+.PHONY: coeffs
+coeffs:
+	@set -e; for p in $(COEFFS); do s=$${p%%:*} h=$${p#*:}; \
+	  echo "$(SOLLYA) simd/math/$$s > simd/math/$$h"; \
+	  $(SOLLYA) $(srcdir)/simd/math/$$s > $(srcdir)/simd/math/$$h.tmp; \
+	  mv $(srcdir)/simd/math/$$h.tmp $(srcdir)/simd/math/$$h; done
