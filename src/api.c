@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "params.h"
 #include "simdact.h"
 
 const char *simdact_version(void) { return SIMDACT_VERSION_STRING; }
@@ -41,16 +42,5 @@ int simdact_params_default(const char *act, simdact_params *out) {
 
 int simdact_params_check(const char *act, const simdact_params *p) {
   if (!act) return SIMDACT_ENULL;
-  if (!p) return SIMDACT_OK; /* the defaults */
-  unsigned rule = 0;
-#define SIMDACT_DEFAULT(name, a, b, r) \
-  if (strcmp(act, #name) == 0) rule = r;
-#include "defaults.h"
-#undef SIMDACT_DEFAULT
-  if ((rule & SIMDACT_PARAM_FINITE_ALPHA) && !isfinite(p->alpha)) return SIMDACT_EPARAM;
-  if ((rule & SIMDACT_PARAM_POSITIVE_ALPHA) && !(p->alpha > 0)) return SIMDACT_EPARAM;
-  if ((rule & SIMDACT_PARAM_FINITE_BETA) && !isfinite(p->beta)) return SIMDACT_EPARAM;
-  if ((rule & SIMDACT_PARAM_BETA_RANGE) && !(fabsf(p->beta) >= 0x1p-4f && fabsf(p->beta) <= 0x1p20f))
-    return SIMDACT_EPARAM;
-  return SIMDACT_OK;
+  return params_rule_check(params_rule(act), p);
 }

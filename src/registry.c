@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "isa.h"
+#include "params.h"
 #include "simdact.h"
 
 enum shape { ELEMENTWISE, PRELU, MAXOUT, ROWWISE };
@@ -54,6 +55,17 @@ static const enum shape slot_shape[SLOT_COUNT] = {
 #include "simdact_kernels.h"
 #undef SIMDACT_KERNEL
 };
+
+/* The parameter rule of each slot: every case folds to a constant. */
+static unsigned slot_rule(int slot) {
+  switch (slot) {
+#define SIMDACT_KERNEL(act, tier, bound, shape) \
+  case SLOT_##act##_##tier: return params_rule(#act);
+#include "simdact_kernels.h"
+#undef SIMDACT_KERNEL
+  default: return 0;
+  }
+}
 
 /* The table: one block of SLOT_COUNT kernels per built ISA, in ISA order. */
 #define ENTRY(act, tier, bound, isa) \
@@ -220,8 +232,9 @@ int simdact_run(const simdact_kernel *k, const float *x, float *y, size_t n,
   if (k < table || k >= table + TABLE_SIZE) return SIMDACT_EUNKNOWN;
   int isa = simdact_isa_from_name(k->isa);
   if (!simdact_cpu_has(isa)) return SIMDACT_EUNSUPPORTED;
-  int err = validate(slot_shape[(k - table) % SLOT_COUNT], x, y, n, p);
-  if (!err) err = simdact_params_check(k->act, p);
+  int slot = (int)((k - table) % SLOT_COUNT);
+  int err = validate(slot_shape[slot], x, y, n, p);
+  if (!err) err = params_rule_check(slot_rule(slot), p);
   if (err) return err;
   if (n) k->fn(x, y, n, p);
   return SIMDACT_OK;
@@ -233,7 +246,7 @@ int simdact_run(const simdact_kernel *k, const float *x, float *y, size_t n,
     int isa = simdact_isa_chosen();                                                   \
     if (isa < 0) return simdact_isa_env_error();                                      \
     int err = validate(shape, x, y, n, p);                                            \
-    if (!err) err = simdact_params_check(#act, p);                                    \
+    if (!err) err = params_rule_check(params_rule(#act), p);                          \
     if (err) return err;                                                              \
     if (n) table[isa_block(isa) + SLOT_##act##_##tier].fn(x, y, n, p);               \
     return SIMDACT_OK;                                                                \
