@@ -113,8 +113,8 @@ static inline vf selu_approx_body(vf x, const simdact_noctx *c) {
   return vf_select(vf_lt(x, vf_zero()), y, selu_pos(x));
 #else
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_approx(x)); /* x > 0: not selected */
-#endif
   return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
+#endif
 }
 static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
   (void)c;
@@ -122,9 +122,10 @@ static inline vf selu_u4_body(vf x, const simdact_noctx *c) {
   /* AVX-512: the tables of lambda alpha E_k and lambda alpha D_k */
   return vf_select(vf_lt(x, vf_zero()), sm_expm1_tab(x, sm_et_selu_e, sm_et_selu_d),
                    selu_pos(x));
-#endif
+#else
   vf y = vf_mul(vf_set1(SELU_LA), sm_expm1_u4(x)); /* x > 0: not selected */
   return vf_select(vf_ge(x, vf_zero()), selu_pos(x), y);
+#endif
 }
 static inline vf selu_u1_body(vf x, const simdact_noctx *c) {
   (void)c;
