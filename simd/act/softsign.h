@@ -15,13 +15,12 @@
  * u1/u4, one estimate of 1/1 in approx); +-inf -> +-1 exactly. */
 
 /* u4 and u1 (with FMA) work on |x| clamped to SOFTSIGN_BIG = 2^26 and put
- * x's sign back:
- * for |x| >= 2^25 the correctly rounded softsign is 1 (x/(1 + x) = 1 - 1/(1 +
- * x) lies within 2^-25 of 1, nearer to 1 than to 1 - 2^-24, or a tie that
- * rounds to the even 1), and the float quotient gives exactly 1 at |x| = 2^26
- * (1 + 2^26 rounds to 2^26; u1 gives 1 there too, below), so the clamp
- * changes no finite result and takes +-inf to +-1 without a compare.  vf_min(BIG, a) keeps a NaN a (x86 operand
- * order). */
+ * x's sign back: for |x| >= 2^25 the correctly rounded softsign is 1
+ * (x/(1 + x) = 1 - 1/(1 + x) lies within 2^-25 of 1, nearer to 1 than to
+ * 1 - 2^-24, or a tie that rounds to the even 1), and the float quotient
+ * gives exactly 1 at |x| = 2^26 (1 + 2^26 rounds to 2^26; u1 gives 1 there
+ * too, below), so the clamp changes no finite result and takes +-inf to +-1
+ * without a compare.  vf_min(BIG, a) keeps a NaN a (x86 operand order). */
 #define SOFTSIGN_BIG 0x1p26f
 VEC_INLINE vf softsign_mag(vf x) { return vf_min(vf_set1(SOFTSIGN_BIG), vf_abs(x)); }
 /* y >= 0 (or NaN) with the sign of x */
@@ -39,17 +38,22 @@ VEC_INLINE vf softsign_sign(vf y, vf x) { return vf_or(y, vf_signbit(x)); }
  * and |Q - q0| <= (2^-14 + 2^-24) Q, |1 - r (d + dl)| <= 2^-14 + 2^-24: about
  * 2^-28 Q before the final rounding, i.e. at most 1/16 ULP (an ULP is at
  * least 2^-24 Q): 0.5 + 1/16 ULP in all; the AVX-512 scan (vrcp14ps) measures
- * 0.548 (0x4978f76f), AVX2 and NEON refine the estimate by a Newton step
- * inside vf_rcp14 (2^-22, 2^-16) and land much nearer to 0.5.
+ * 0.548 (0x4978f76f); AVX2 and NEON refine the estimate by a Newton step
+ * inside vf_rcp14 (2^-22, 2^-16): 0.5000002 (all 2^32) and 0.5008 (qemu,
+ * sampled).
  * Edges: subnormal a: d = 1, dl = a, q0 = fl(a r) is a within a few
  * subnormal steps, res = a - q0 exactly (the a*dl term underflows to 0) and
  * q = q0 + res r rounds back to a; +-0: q0 = res = +0, q = +0, the sign goes
  * back on; NaN: a, d, r and q0 are NaN (hi, lo are 1: x86 min/max order);
  * |x| >= 2^25 (+-inf included, clamped to 2^26): Q > 1 - 2^-25 and
  * q <= Q + 2^-28 < 1 + 2^-24, so q rounds to 1, never above it.
- * Speed (4096 floats, Zen 4, one run): avx512 1.2x u4's time (vdivps-bound)
- * and 2.5x faster than the double quotient; avx2 1.6x faster than the
- * double quotient (a float division instead of rcp14 measured no faster). */
+ * Speed (4096 floats, Zen 4, simdact-bench, one run): avx512 0.145
+ * ns/element (u4 0.103, the double quotient before 0.32), avx2 0.213 (double
+ * 0.33; a float division for q0 instead of rcp14 measured no faster).  The
+ * avx512 loop is 13 zmm ops, about 7 cycles per 16 floats (1.2x u4's
+ * vdivps-bound 6 in a min-of-4000 timing).  Dropping the Fast2Sum for
+ * ndl = (d - 1) - a saves 2 ops (1.05x u4) but d - 1 rounds for 2^24 < d <=
+ * 2^25: 0.9999998 ULP there. */
 #define SOFTSIGN_U1_RCP VF_HAS_FMA
 #if SOFTSIGN_U1_RCP
 VEC_INLINE vf softsign_body(vf x, const simdact_noctx *c) {
