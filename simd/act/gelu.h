@@ -8,7 +8,8 @@
  * negative tail keeps full relative accuracy down to the subnormal outputs.
  * Beyond z = ZMAX gelu(-z) is below 2^-150 and rounds to -0: z and x are
  * clamped to it, so +-inf and huge |x| need no special case.
- * Coefficients: simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol. */
+ * Coefficients: simd/math/gelu_coeffs.h from simd/math/sollya/gelu.sol
+ * (u1 has its own P, GELU_U1_P). */
 #include "simd/math/gelu_coeffs.h"
 
 #define GELU_P 0.375       /* 3/8, the t = 1/(1 + P z) map of gelu.sol */
@@ -24,46 +25,46 @@ VEC_INLINE vf gelu_clamp(vf x, float zmax, vf *xc) {
   return vf_min(vf_abs(x), zm);
 }
 
-/* e^r for |r| <= ln2/2 (+2^-14), in double (gelu.sol; gelu and gelu_tanh) */
-VEC_INLINE vd gelu_u1_exp_r(vd r) {
-  vd e = vd_set1(GELU_U1_E_C6);
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C5));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C4));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C3));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C2));
-  e = vd_mla(e, r, vd_set1(GELU_U1_E_C1));
-  return vd_mla(e, r, vd_set1(GELU_U1_E_C0));
-}
-
-/* half(xc, z, k, p2k), a u1 core in double, on the lower and the upper half
- * of the lanes, rounded once to float; NaN lanes of x are returned as they
- * are (the clamps made them finite). */
-typedef vd gelu_u1_half_fn(vd xc, vd z, vd k, vd p2k);
-VEC_INLINE vf gelu_u1_double(gelu_u1_half_fn *half, vf x, vf xc, vf z, vf k, vf p2k) {
-  vd lo = half(vd_from_vf_lo(xc), vd_from_vf_lo(z), vd_from_vf_lo(k), vd_from_vf_lo(p2k));
-  vd hi = half(vd_from_vf_hi(xc), vd_from_vf_hi(z), vd_from_vf_hi(k), vd_from_vf_hi(p2k));
-  vf y = vf_from_vd(lo, hi);
-  return vf_select(vf_isnan(x), x, y);
+/* e^r = EU(u) for u = -2r, |r| <= ln2/2 (+2^-14), in double (gelu.sol:
+ * the degree-6 fit of e^r, its coefficients scaled by (-1/2)^i; gelu and
+ * gelu_tanh u1) */
+VEC_INLINE vd gelu_u1_exp_u(vd u) {
+  vd e = vd_set1(GELU_U1_EU_C6);
+  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C5));
+  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C4));
+  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C3));
+  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C2));
+  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C1));
+  return vd_mla(e, u, vd_set1(GELU_U1_EU_C0));
 }
 
 /* ---- u1: the core in double precision ----
+ * Only xs = clamp(x, -zmax, zmax) is converted to double (two conversions
+ * and two back per vector: each costs FMA-pipe cycles on Zen 4); z = |xs|.
  * z^2 is exact in double (48 bits), so the exponent -z^2/2 carries no
- * rounding error at all; exp is 2^k * e^r with k = round(-z^2/2 log2 e)
- * taken in float (off by at most 2^-16 from the exact product, which only
- * widens |r| <= ln2/2 by that much) and 2^k built as a float (k >= -149 with
- * the clamp, so 2^k is exact even when subnormal).  w carries about 2^-27.5
- * relative error, and the product x * w or x * (1 - w) is rounded once, from
- * double to float: about 0.5 + 2^-3.5 ULP, subnormal outputs included. */
-VEC_INLINE vd gelu_u1_half(vd xc, vd z, vd k, vd p2k) {
-  vd a = vd_mul(vd_mul(z, z), vd_set1(-0.5));           /* -z^2/2, exact */
-  vd r = vd_mla(k, vd_set1(-GELU_LN2), a);               /* |r| <= 0.3466 */
-  vd e = gelu_u1_exp_r(r);
-  /* t = 1/(1 + P z), both steps rounded in double (P z is exact).  A
-   * double division measured faster than a float quotient refined by a
-   * Newton step in double (fewer conversions). */
-  vd t = vd_div(vd_set1(1.0), vd_add(vd_mul(z, vd_set1(GELU_P)), vd_set1(1.0)));
-  vd g = vd_set1(GELU_U1_G_C10);
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C9));
+ * rounding error at all; exp is 2^k e^r with k = round(-z^2/2 log2 e) from
+ * the rounded double product (k in [-149, 0], rounded by adding and
+ * subtracting 1.5 2^52: the same k on every ISA), and e^r evaluated in
+ * u = -2r = z^2 + k 2 ln2 (one FMA, no product by -1/2; gelu_u1_exp_u).
+ * t = 1/(1 + P z) by a double division (P z exact, 1 + P z rounded once):
+ * rcp14 + Newton steps cost as many FMA-pipe cycles on Zen 4 as vdivpd.
+ * G(t) has degree 9 (2^-27.4 with P = 33/128).  w = e g 2^k (vd_scalef,
+ * exact: 2^k >= 2^-149 is a normal double), and zs w or zs (1 - w) is
+ * rounded once, from double to float: w carries about 2^-27 relative error,
+ * so about 0.5 + 2^-3 ULP, subnormal outputs included.  Above zmax,
+ * gelu(x) rounds to x (w < 2^-150) and NaN stays NaN: one select at the
+ * end, on the float x.
+ * AVX-512 (Zen 4, 4096 floats): about 0.85 of the time of the former core
+ * (float k and 2^k, xc, z, k, 2^k converted, G of degree 10). */
+#define GELU_SHIFT 0x1.8p52 /* 1.5 2^52: x + SHIFT - SHIFT = rint(x), |x| < 2^51 */
+VEC_INLINE vd gelu_u1_half(vd xs) {
+  vd z = vd_and(xs, vd_from_bits(0x7fffffffffffffffull));
+  vd z2 = vd_mul(z, z);                                  /* exact */
+  vd k = vd_sub(vd_add(vd_mul(z2, vd_set1(-0.5 * GELU_LOG2E)), vd_set1(GELU_SHIFT)),
+                vd_set1(GELU_SHIFT));
+  vd e = gelu_u1_exp_u(vd_mla(k, vd_set1(2.0 * GELU_LN2), z2)); /* e^r */
+  vd t = vd_div(vd_set1(1.0), vd_mla(z, vd_set1(GELU_U1_P), vd_set1(1.0)));
+  vd g = vd_set1(GELU_U1_G_C9);
   g = vd_mla(g, t, vd_set1(GELU_U1_G_C8));
   g = vd_mla(g, t, vd_set1(GELU_U1_G_C7));
   g = vd_mla(g, t, vd_set1(GELU_U1_G_C6));
@@ -73,25 +74,17 @@ VEC_INLINE vd gelu_u1_half(vd xc, vd z, vd k, vd p2k) {
   g = vd_mla(g, t, vd_set1(GELU_U1_G_C2));
   g = vd_mla(g, t, vd_set1(GELU_U1_G_C1));
   g = vd_mla(g, t, vd_set1(GELU_U1_G_C0));               /* G(z) */
-  vd w = vd_mul(vd_mul(e, g), p2k);                      /* Phi(-z), p2k exact */
-  vd f = vd_select(vd_gt(xc, vd_set1(0.0)), vd_sub(vd_set1(1.0), w), w);     /* Phi(x) */
-  return vd_mul(xc, f);
-}
-
-/* 2^k for integral k in [-149, 0], exact (a product of two normal powers). */
-VEC_INLINE vf gelu_pow2(vf k) {
-  vf ka = vf_max(k, vf_set1(-126.0f));
-  vf kb = vf_sub(k, ka);
-  vf pa = vi_as_vf(vi_shl(vi_add(vf_to_vi_round(ka), vi_set1(127)), 23));
-  vf pb = vi_as_vf(vi_shl(vi_add(vf_to_vi_round(kb), vi_set1(127)), 23));
-  return vf_mul(pa, pb);
+  vd w = vd_scalef(vd_mul(e, g), k);                     /* Phi(-z) */
+  vd f = vd_select(vd_gt(xs, vd_set1(0.0)), vd_sub(vd_set1(1.0), w), w); /* Phi(x) */
+  return vd_mul(xs, f);
 }
 
 VEC_INLINE vf gelu_u1_body(vf x, const simdact_noctx *c) {
   (void)c;
-  vf xc, z = gelu_clamp(x, GELU_ZMAX, &xc);
-  vf k = vf_round(vf_mul(vf_mul(z, z), vf_set1((float)(-0.5 * GELU_LOG2E))));
-  return gelu_u1_double(gelu_u1_half, x, xc, z, k, gelu_pow2(k));
+  vf zm = vf_set1(GELU_ZMAX);
+  vf xs = vf_min(vf_max(x, vf_neg(zm)), zm);
+  vf y = vf_from_vd(gelu_u1_half(vd_from_vf_lo(xs)), gelu_u1_half(vd_from_vf_hi(xs)));
+  return vf_select(vm_or(vf_isnan(x), vf_gt(x, zm)), x, y);
 }
 SIMDACT_ELEMENTWISE(gelu, u1, simdact_noctx, simdact_noprep, gelu_u1_body)
 
@@ -103,11 +96,12 @@ SIMDACT_ELEMENTWISE(gelu, u1, simdact_noctx, simdact_noprep, gelu_u1_body)
  * u1: in double.  v = C1 z + C3 z^3 (z = |x|) is exact to 2^-52 relative in
  * double (z^2 exact, two roundings after), so the exponent keeps its digits
  * where |v| is large: a float v would be off by 2^-24 * 140 absolute in the
- * negative tail, hundreds of ULPs.  E = 2^k e^r as in gelu u1 (same
- * polynomial); 2^k is carried as the normal float 2^(k + 100) and the 2^-100
- * applied in double, because here the result x E stays representable well
- * below E = 2^-149 (k reaches -205 at the clamp |x| = 12, where x E < 2^-180
- * rounds to -0 and 1/(1 + E) = 1).  s is one double division; x s rounds
+ * negative tail, hundreds of ULPs.  E = 2^k e^r, e^r from gelu_u1_exp_u
+ * as in gelu u1, k and 2^k from a float v, converted; 2^k is carried as
+ * the normal float 2^(k + 100) and the 2^-100 applied in double, because
+ * here the result x E stays representable well below E = 2^-149 (k reaches
+ * -205 at the clamp |x| = 12, where x E < 2^-180 rounds to -0 and
+ * 1/(1 + E) = 1).  s is one double division; x s rounds
  * once to float.  NaN: the clamps turn it into 12, the final select puts it
  * back. */
 #define GELU_TANH_C1 0x1.9884533d43651p+0 /* 2 sqrt(2/pi), rounded to double */
@@ -120,9 +114,9 @@ VEC_INLINE vf gelu_tanh_v(vf z) {
 }
 VEC_INLINE vd gelu_tanh_u1_half(vd xc, vd z, vd k, vd p2k) {
   vd z2 = vd_mul(z, z);                                   /* exact */
-  vd v = vd_mul(z, vd_mla(z2, vd_set1(GELU_TANH_C3), vd_set1(GELU_TANH_C1)));
-  vd r = vd_mla(k, vd_set1(-GELU_LN2), vd_sub(vd_set1(0.0), v)); /* -v - k ln2 */
-  vd e = gelu_u1_exp_r(r);
+  /* 2v (constants doubled: exact), u = 2v + k 2 ln2 = -2r, r = -v - k ln2 */
+  vd v2 = vd_mul(z, vd_mla(z2, vd_set1(2.0 * GELU_TANH_C3), vd_set1(2.0 * GELU_TANH_C1)));
+  vd e = gelu_u1_exp_u(vd_mla(k, vd_set1(2.0 * GELU_LN2), v2));
   vd E = vd_mul(vd_mul(e, p2k), vd_set1(0x1p-100));       /* e^-v, exact scalings */
   vd num = vd_select(vd_gt(xc, vd_set1(0.0)), vd_set1(1.0), E);
   return vd_mul(xc, vd_div(num, vd_add(vd_set1(1.0), E)));
@@ -135,7 +129,9 @@ VEC_INLINE vf gelu_tanh_u1_body(vf x, const simdact_noctx *c) {
    * 0.3466 range) */
   vf k = vf_round(vf_mul(vf_neg(gelu_tanh_v(z)), vf_set1((float)GELU_LOG2E)));
   vf p2k = vi_as_vf(vi_shl(vi_add(vf_to_vi_round(k), vi_set1(127 + GELU_TANH_K)), 23));
-  return gelu_u1_double(gelu_tanh_u1_half, x, xc, z, k, p2k);
+  vd lo = gelu_tanh_u1_half(vd_from_vf_lo(xc), vd_from_vf_lo(z), vd_from_vf_lo(k), vd_from_vf_lo(p2k));
+  vd hi = gelu_tanh_u1_half(vd_from_vf_hi(xc), vd_from_vf_hi(z), vd_from_vf_hi(k), vd_from_vf_hi(p2k));
+  return vf_select(vf_isnan(x), x, vf_from_vd(lo, hi));
 }
 SIMDACT_ELEMENTWISE(gelu_tanh, u1, simdact_noctx, simdact_noprep, gelu_tanh_u1_body)
 

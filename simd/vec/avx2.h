@@ -169,6 +169,10 @@ VEC_INLINE vd vd_mul(vd a, vd b) { return _mm256_mul_pd(a, b); }
 VEC_INLINE vd vd_div(vd a, vd b) { return _mm256_div_pd(a, b); }
 VEC_INLINE vd vd_mla(vd a, vd b, vd c) { return _mm256_fmadd_pd(a, b, c); }
 VEC_INLINE vd vd_fma(vd a, vd b, vd c) { return _mm256_fmadd_pd(a, b, c); }
+VEC_INLINE vd vd_scalef(vd a, vd n) {
+  __m256i e = _mm256_castpd_si256(_mm256_add_pd(n, _mm256_set1_pd(0x1p52 + 1023.0)));
+  return _mm256_mul_pd(a, _mm256_castsi256_pd(_mm256_slli_epi64(e, 52)));
+}
 VEC_INLINE vd vd_and(vd a, vd b) { return _mm256_and_pd(a, b); }
 VEC_INLINE vd vd_or(vd a, vd b) { return _mm256_or_pd(a, b); }
 VEC_INLINE vd vd_xor(vd a, vd b) { return _mm256_xor_pd(a, b); }

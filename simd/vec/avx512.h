@@ -149,6 +149,7 @@ VEC_INLINE vd vd_mul(vd a, vd b) { return _mm512_mul_pd(a, b); }
 VEC_INLINE vd vd_div(vd a, vd b) { return _mm512_div_pd(a, b); }
 VEC_INLINE vd vd_mla(vd a, vd b, vd c) { return _mm512_fmadd_pd(a, b, c); }
 VEC_INLINE vd vd_fma(vd a, vd b, vd c) { return _mm512_fmadd_pd(a, b, c); }
+VEC_INLINE vd vd_scalef(vd a, vd n) { return _mm512_scalef_pd(a, n); }
 VEC_INLINE vd vd_and(vd a, vd b) { return _mm512_and_pd(a, b); }
 VEC_INLINE vd vd_or(vd a, vd b) { return _mm512_or_pd(a, b); }
 VEC_INLINE vd vd_xor(vd a, vd b) { return _mm512_xor_pd(a, b); }

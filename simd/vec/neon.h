@@ -186,6 +186,10 @@ VEC_INLINE vd vd_mla(vd a, vd b, vd c) { return vfmaq_f64(c, a, b); }
 VEC_INLINE vd vd_fma(vd a, vd b, vd c) { return vfmaq_f64(c, a, b); }
 #define VEC_DU_(a) vreinterpretq_u64_f64(a)
 #define VEC_UD_(a) vreinterpretq_f64_u64(a)
+VEC_INLINE vd vd_scalef(vd a, vd n) {
+  uint64x2_t e = vreinterpretq_u64_f64(vaddq_f64(n, vdupq_n_f64(0x1p52 + 1023.0)));
+  return vmulq_f64(a, vreinterpretq_f64_u64(vshlq_n_u64(e, 52)));
+}
 VEC_INLINE vd vd_and(vd a, vd b) { return VEC_UD_(vandq_u64(VEC_DU_(a), VEC_DU_(b))); }
 VEC_INLINE vd vd_or(vd a, vd b) { return VEC_UD_(vorrq_u64(VEC_DU_(a), VEC_DU_(b))); }
 VEC_INLINE vd vd_xor(vd a, vd b) { return VEC_UD_(veorq_u64(VEC_DU_(a), VEC_DU_(b))); }

@@ -181,6 +181,11 @@ VEC_INLINE vd vd_div(vd a, vd b) { return a / b; }
 VEC_INLINE vd vd_mla(vd a, vd b, vd c) { return a * b + c; }
 VEC_INLINE uint64_t vec_d2u_(double a) { uint64_t u; memcpy(&u, &a, 8); return u; }
 VEC_INLINE double vec_u2d_(uint64_t u) { double a; memcpy(&a, &u, 8); return a; }
+/* a * 2^n for an integral n in [-1022, 1023] (2^n a normal double), rounded
+ * once (subnormal results included): vscalefpd on AVX-512, elsewhere the
+ * product with 2^n built from n's bits (n + 2^52 + 1023 holds the biased
+ * exponent in its low bits, shifted into place). */
+VEC_INLINE vd vd_scalef(vd a, vd n) { return ldexp(a, (int)n); }
 VEC_INLINE vd vd_and(vd a, vd b) { return vec_u2d_(vec_d2u_(a) & vec_d2u_(b)); }
 VEC_INLINE vd vd_or(vd a, vd b) { return vec_u2d_(vec_d2u_(a) | vec_d2u_(b)); }
 VEC_INLINE vd vd_xor(vd a, vd b) { return vec_u2d_(vec_d2u_(a) ^ vec_d2u_(b)); }

@@ -166,6 +166,10 @@ VEC_INLINE vd vd_sub(vd a, vd b) { return _mm_sub_pd(a, b); }
 VEC_INLINE vd vd_mul(vd a, vd b) { return _mm_mul_pd(a, b); }
 VEC_INLINE vd vd_div(vd a, vd b) { return _mm_div_pd(a, b); }
 VEC_INLINE vd vd_mla(vd a, vd b, vd c) { return _mm_add_pd(_mm_mul_pd(a, b), c); }
+VEC_INLINE vd vd_scalef(vd a, vd n) {
+  __m128i e = _mm_castpd_si128(_mm_add_pd(n, _mm_set1_pd(0x1p52 + 1023.0)));
+  return _mm_mul_pd(a, _mm_castsi128_pd(_mm_slli_epi64(e, 52)));
+}
 VEC_INLINE vd vd_and(vd a, vd b) { return _mm_and_pd(a, b); }
 VEC_INLINE vd vd_or(vd a, vd b) { return _mm_or_pd(a, b); }
 VEC_INLINE vd vd_xor(vd a, vd b) { return _mm_xor_pd(a, b); }
