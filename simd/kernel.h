@@ -22,12 +22,29 @@
                               const simdact_params *p) {                           \
     ctx_t ctx;                                                                     \
     PREP(&ctx, p);                                                                 \
-    size_t i = 0;                                                                  \
-    for (; i + VF_LANES <= n; i += VF_LANES)                                       \
-      vf_storeu(y + i, BODY(vf_loadu(x + i), &ctx));                               \
-    if (i < n)                                                                     \
-      vf_store_partial(y + i, BODY(vf_load_partial(x + i, n - i), &ctx), n - i);   \
+    SIMDACT_LOOP_(BODY)                                                            \
   }
+/* The same with two bodies: COND(&ctx) is tested once per call and picks
+ * BODY1 (a cheaper path for some parameter value, e.g. swish at beta = 1)
+ * or BODY0, so the loop carries no per-vector test of it. */
+#define SIMDACT_ELEMENTWISE_IF(act, tier, ctx_t, PREP, COND, BODY1, BODY0)        \
+  void SIMDACT_SYM(act, tier)(const float *x, float *y, size_t n,                  \
+                              const simdact_params *p) {                           \
+    ctx_t ctx;                                                                     \
+    PREP(&ctx, p);                                                                 \
+    if (COND(&ctx)) {                                                              \
+      SIMDACT_LOOP_(BODY1)                                                         \
+    } else {                                                                       \
+      SIMDACT_LOOP_(BODY0)                                                         \
+    }                                                                              \
+  }
+/* main loop and masked tail over x, y, n, ctx */
+#define SIMDACT_LOOP_(BODY)                                                        \
+  size_t i = 0;                                                                    \
+  for (; i + VF_LANES <= n; i += VF_LANES)                                         \
+    vf_storeu(y + i, BODY(vf_loadu(x + i), &ctx));                                 \
+  if (i < n)                                                                       \
+    vf_store_partial(y + i, BODY(vf_load_partial(x + i, n - i), &ctx), n - i);
 
 /* Default alpha/beta of each activation, from src/defaults.h:
  * SIMDACT_ALPHA(p, leaky_relu) is p->alpha, or the default when p is NULL. */

@@ -450,9 +450,8 @@ VEC_INLINE vf swish_u1_core(vf x, vf xm, vf bh, vf bl, int has_bl) {
   return y;
 }
 #endif
+/* beta x = bh + bl exactly (FMA residual; emulated exactly without FMA) */
 VEC_INLINE vf swish_u1_body(vf x, const swish_ctx *c) {
-  if (c->unit) return swish_u1_core(x, silu_clamp(x), x, x, 0);
-  /* beta x = bh + bl exactly (FMA residual; emulated exactly without FMA) */
   vf bh = vf_mul(c->beta, x);
   vf bl = vf_fma(c->beta, x, vf_neg(bh));
   return swish_u1_core(x, swish_clamp(x, c), bh, bl, 1);
@@ -464,7 +463,14 @@ static inline vf silu_u1_body(vf x, const simdact_noctx *c) {
 
 SIMDACT_ELEMENTWISE(swish, approx, swish_ctx, swish_prep, swish_approx_body)
 SIMDACT_ELEMENTWISE(swish, u4, swish_ctx, swish_prep, swish_u4_body)
-SIMDACT_ELEMENTWISE(swish, u1, swish_ctx, swish_prep, swish_u1_body)
+/* swish u1 at beta = 1 is silu u1 (same bits), picked once per call: the
+ * per-vector test of c->unit cost swish 2-3% against silu (AVX-512, Zen 4) */
+static inline int swish_unit(const swish_ctx *c) { return c->unit; }
+static inline vf swish_u1_unit_body(vf x, const swish_ctx *c) {
+  (void)c;
+  return silu_u1_body(x, NULL);
+}
+SIMDACT_ELEMENTWISE_IF(swish, u1, swish_ctx, swish_prep, swish_unit, swish_u1_unit_body, swish_u1_body)
 SIMDACT_ELEMENTWISE(silu, approx, simdact_noctx, simdact_noprep, silu_approx_body)
 SIMDACT_ELEMENTWISE(silu, u4, simdact_noctx, simdact_noprep, silu_u4_body)
 SIMDACT_ELEMENTWISE(silu, u1, simdact_noctx, simdact_noprep, silu_u1_body)
