@@ -73,6 +73,7 @@ static const uint32_t special_bits[] = {
 #define NPAIR (NSPECIAL * NSPECIAL + 64) /* + ordinary values; a multiple of 16 */
 
 static float A[NPAIR], B[NPAIR], C[NPAIR];
+static float NEXP[NPAIR]; /* integral exponents in [-1022, 1023] (vd_scalef) */
 
 static void fill(void) {
   uint32_t s = 12345;
@@ -87,6 +88,7 @@ static void fill(void) {
       B[i] = (float)(int32_t)(s >> 8) / 65536.0f;
     }
     C[i] = B[(i * 7 + 3) % NPAIR];
+    NEXP[i] = (float)((int)((i * 389u) % 2046u) - 1022);
   }
 }
 
@@ -375,6 +377,8 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
         vd a = half ? vd_from_vf_hi(fa) : vd_from_vf_lo(fa);
         vd b = half ? vd_from_vf_hi(fb) : vd_from_vf_lo(fb);
         vd c = half ? vd_from_vf_hi(fc) : vd_from_vf_lo(fc);
+        vf fn = vf_loadu(NEXP + i);
+        vd n = half ? vd_from_vf_hi(fn) : vd_from_vf_lo(fn);
         struct { const char *name; vd v; int kind; } r[] = {
             {"vd_from_vf", a, 0}, {"vd_add", vd_add(a, b), 1}, {"vd_sub", vd_sub(a, b), 2},
             {"vd_mul", vd_mul(a, b), 3}, {"vd_div", vd_div(a, b), 4}, {"vd_mla", vd_mla(a, b, c), 5},
@@ -386,6 +390,7 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
             {"vdm_and", vd_select(vdm_and(vd_lt(a, b), vd_lt(c, b)), a, c), 13},
             {"vdm_xor", vd_select(vdm_xor(vd_lt(a, b), vd_lt(c, b)), a, c), 14},
             {"vd_set1", vd_set1(-0.1), 15}, {"vd_from_bits", vd_from_bits(0x7ff8000000000123u), 16},
+            {"vd_scalef", vd_scalef(a, n), 17},
         };
         for (size_t k = 0; ok && k < sizeof r / sizeof r[0]; k++) {
           double got[VD_LANES];
@@ -415,6 +420,7 @@ void VC_CAT(vec_check_, VF_ISA)(vec_report_fn report) {
             case 14: want = (x < y) != (z < y) ? x : z; break;
             case 15: want = -0.1; break;
             case 16: { uint64_t u = 0x7ff8000000000123u; memcpy(&want, &u, 8); } break;
+            case 17: want = ldexp(x, (int)NEXP[j]); break;
             }
             /* Bit ops and selects are exact, NaN payloads included (for
              * non-NaN inputs: float -> double may quiet a NaN either way). */
