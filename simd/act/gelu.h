@@ -25,18 +25,23 @@ VEC_INLINE vf gelu_clamp(vf x, float zmax, vf *xc) {
   return vf_min(vf_abs(x), zm);
 }
 
+/* c[n] x^n + ... + c[0] by Horner in double (vd_mla), c a constant array */
+VEC_INLINE vd gelu_vd_horner(vd x, const double *c, int n) {
+  vd p = vd_set1(c[n]);
+  _Pragma("GCC unroll 16") for (int i = n - 1; i >= 0; i--) p = vd_mla(p, x, vd_set1(c[i]));
+  return p;
+}
+
 /* e^r = EU(u) for u = -2r, |r| <= ln2/2 (+2^-14), in double (gelu.sol:
  * the degree-6 fit of e^r, its coefficients scaled by (-1/2)^i; gelu and
  * gelu_tanh u1) */
-VEC_INLINE vd gelu_u1_exp_u(vd u) {
-  vd e = vd_set1(GELU_U1_EU_C6);
-  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C5));
-  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C4));
-  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C3));
-  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C2));
-  e = vd_mla(e, u, vd_set1(GELU_U1_EU_C1));
-  return vd_mla(e, u, vd_set1(GELU_U1_EU_C0));
-}
+static const double gelu_u1_eu[] = {GELU_U1_EU_C0, GELU_U1_EU_C1, GELU_U1_EU_C2, GELU_U1_EU_C3,
+                                    GELU_U1_EU_C4, GELU_U1_EU_C5, GELU_U1_EU_C6};
+VEC_INLINE vd gelu_u1_exp_u(vd u) { return gelu_vd_horner(u, gelu_u1_eu, 6); }
+/* G(t), degree 9 (gelu.sol) */
+static const double gelu_u1_g[] = {GELU_U1_G_C0, GELU_U1_G_C1, GELU_U1_G_C2, GELU_U1_G_C3,
+                                   GELU_U1_G_C4, GELU_U1_G_C5, GELU_U1_G_C6, GELU_U1_G_C7,
+                                   GELU_U1_G_C8, GELU_U1_G_C9};
 
 /* ---- u1: the core in double precision ----
  * Only xs = clamp(x, -zmax, zmax) is converted to double (two conversions
@@ -64,16 +69,7 @@ VEC_INLINE vd gelu_u1_half(vd xs) {
                 vd_set1(GELU_SHIFT));
   vd e = gelu_u1_exp_u(vd_mla(k, vd_set1(2.0 * GELU_LN2), z2)); /* e^r */
   vd t = vd_div(vd_set1(1.0), vd_mla(z, vd_set1(GELU_U1_P), vd_set1(1.0)));
-  vd g = vd_set1(GELU_U1_G_C9);
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C8));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C7));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C6));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C5));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C4));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C3));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C2));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C1));
-  g = vd_mla(g, t, vd_set1(GELU_U1_G_C0));               /* G(z) */
+  vd g = gelu_vd_horner(t, gelu_u1_g, 9);               /* G(z) */
   vd w = vd_scalef(vd_mul(e, g), k);                     /* Phi(-z) */
   vd f = vd_select(vd_gt(xs, vd_set1(0.0)), vd_sub(vd_set1(1.0), w), w); /* Phi(x) */
   return vd_mul(xs, f);
