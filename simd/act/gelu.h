@@ -59,8 +59,14 @@ static const double gelu_u1_g[] = {GELU_U1_G_C0, GELU_U1_G_C1, GELU_U1_G_C2, GEL
  * so about 0.5 + 2^-3 ULP, subnormal outputs included.  Above zmax,
  * gelu(x) rounds to x (w < 2^-150) and NaN stays NaN: one select at the
  * end, on the float x.
- * AVX-512 (Zen 4, 4096 floats): about 0.85 of the time of the former core
- * (float k and 2^k, xc, z, k, 2^k converted, G of degree 10). */
+ * Exhaustive (avx512; scalar, sse41 and avx2 give the same bits): max
+ * 0.6242 ULP at 0xc12e6568, 0 non-finite or zero-sign mismatches.
+ * AVX-512 (Zen 4, 4096 floats, one run): 1.05 ns/element against the libm
+ * loop's 12.9 (12.3x) and SLEEF's 3.13, 0.855 of the time of the former
+ * core (k and 2^k in float, xc, z, k and 2^k converted, G of degree 10:
+ * 1.20 ns).  Measured per change: the two conversions instead of eight and
+ * k in double 0.90, then degree 9 0.855; a vdivpd costs about 3 FMA-pipe
+ * cycles, so rcp14 + Newton steps would not be cheaper. */
 #define GELU_SHIFT 0x1.8p52 /* 1.5 2^52: x + SHIFT - SHIFT = rint(x), |x| < 2^51 */
 VEC_INLINE vd gelu_u1_half(vd xs) {
   vd z = vd_and(xs, vd_from_bits(0x7fffffffffffffffull));
