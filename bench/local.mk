@@ -62,4 +62,4 @@ softmax-speed: bench/simdact-bench
 	srcdir='$(abs_top_srcdir)' $(SHELL) $(srcdir)/bench/softmax-speed.sh
 endif
 .PHONY: softmax-speed
-EXTRA_DIST += bench/softmax-speed.sh
+EXTRA_DIST += bench/softmax-speed.sh bench/issue4-table.py

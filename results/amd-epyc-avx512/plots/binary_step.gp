@@ -1,15 +1,15 @@
 # binary_step: ns/element at 64K elements against max ULP (gnuplot binary_step.gp)
 $kernels << EOD
-0.01 0.840589 "binary_step.exact.scalar"
-0.01 0.139471 "binary_step.exact.sse41"
-0.01 0.073714 "binary_step.exact.avx2"
-0.01 0.0744463 "binary_step.exact.avx512"
+0.01 0.889385 "binary_step.exact.scalar"
+0.01 0.144089 "binary_step.exact.sse41"
+0.01 0.108 "binary_step.exact.avx2"
+0.01 0.0806335 "binary_step.exact.avx512"
 EOD
 $peers << EOD
-0.01 0.276118 "binary_step.libm.scalar"
+0.01 0.301214 "binary_step.libm.scalar"
 EOD
 $front << EOD
-0.01 0.073714 "binary_step.exact.avx2"
+0.01 0.0806335 "binary_step.exact.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,21 +1,21 @@
 # gelu: ns/element at 64K elements against max ULP (gnuplot gelu.gp)
 $kernels << EOD
-0.561503 13.6299 "gelu.u1.scalar"
-0.561503 4.87189 "gelu.u1.sse41"
-0.561503 1.92715 "gelu.u1.avx2"
-0.561503 1.21883 "gelu.u1.avx512"
-2202.46 0.588324 "gelu.approx.avx2"
-2202.46 0.373341 "gelu.approx.avx512"
-2203.55 1.87465 "gelu.approx.sse41"
-2206.55 9.7513 "gelu.approx.scalar"
+0.612871 16.4223 "gelu.u1.scalar"
+0.612871 5.46991 "gelu.u1.sse41"
+0.612871 1.91525 "gelu.u1.avx2"
+0.612871 1.04157 "gelu.u1.avx512"
+2202.46 0.816047 "gelu.approx.avx2"
+2202.46 0.38417 "gelu.approx.avx512"
+2203.55 1.92043 "gelu.approx.sse41"
+2206.55 10.4356 "gelu.approx.scalar"
 EOD
 $peers << EOD
-169.539 17.6017 "gelu.libm.scalar"
-169.539 3.10001 "gelu.sleef_u10.avx512"
+169.539 18.8161 "gelu.libm.scalar"
+169.539 3.14842 "gelu.sleef_u10.avx512"
 EOD
 $front << EOD
-0.561503 1.21883 "gelu.u1.avx512"
-2202.46 0.373341 "gelu.approx.avx512"
+0.612871 1.04157 "gelu.u1.avx512"
+2202.46 0.38417 "gelu.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,15 +1,15 @@
 # hard_sigmoid: ns/element at 64K elements against max ULP (gnuplot hard_sigmoid.gp)
 $kernels << EOD
-0.5 6.96668 "hard_sigmoid.exact.scalar"
-0.5 0.633314 "hard_sigmoid.exact.sse41"
-0.5 0.314961 "hard_sigmoid.exact.avx2"
-0.5 0.318205 "hard_sigmoid.exact.avx512"
+0.5 7.86503 "hard_sigmoid.exact.scalar"
+0.5 0.671169 "hard_sigmoid.exact.sse41"
+0.5 0.324118 "hard_sigmoid.exact.avx2"
+0.5 0.324019 "hard_sigmoid.exact.avx512"
 EOD
 $peers << EOD
-682.667 4.68191 "hard_sigmoid.libm.scalar"
+682.667 4.65461 "hard_sigmoid.libm.scalar"
 EOD
 $front << EOD
-0.5 0.314961 "hard_sigmoid.exact.avx2"
+0.5 0.324019 "hard_sigmoid.exact.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

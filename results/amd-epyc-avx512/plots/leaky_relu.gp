@@ -1,15 +1,15 @@
 # leaky_relu: ns/element at 64K elements against max ULP (gnuplot leaky_relu.gp)
 $kernels << EOD
-0.5 0.824224 "leaky_relu.exact.scalar"
-0.5 0.206423 "leaky_relu.exact.sse41"
-0.5 0.103351 "leaky_relu.exact.avx2"
-0.5 0.0740223 "leaky_relu.exact.avx512"
+0.5 1.05456 "leaky_relu.exact.scalar"
+0.5 0.210966 "leaky_relu.exact.sse41"
+0.5 0.0857818 "leaky_relu.exact.avx2"
+0.5 0.128931 "leaky_relu.exact.avx512"
 EOD
 $peers << EOD
-0.5 2.88309 "leaky_relu.libm.scalar"
+0.5 2.24796 "leaky_relu.libm.scalar"
 EOD
 $front << EOD
-0.5 0.0740223 "leaky_relu.exact.avx512"
+0.5 0.0857818 "leaky_relu.exact.avx2"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,15 +1,15 @@
 # linear: ns/element at 64K elements against max ULP (gnuplot linear.gp)
 $kernels << EOD
-0.01 2.54961 "linear.exact.scalar"
-0.01 1.19482 "linear.exact.sse41"
-0.01 0.073944 "linear.exact.avx2"
-0.01 0.07361 "linear.exact.avx512"
+0.01 2.51526 "linear.exact.scalar"
+0.01 1.4367 "linear.exact.sse41"
+0.01 0.0765024 "linear.exact.avx2"
+0.01 0.0719177 "linear.exact.avx512"
 EOD
 $peers << EOD
-0.01 0.436557 "linear.libm.scalar"
+0.01 0.501605 "linear.libm.scalar"
 EOD
 $front << EOD
-0.01 0.07361 "linear.exact.avx512"
+0.01 0.0719177 "linear.exact.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,15 +1,15 @@
 # maxout: ns/element at 64K elements against max ULP (gnuplot maxout.gp)
 $kernels << EOD
-0.01 0.724993 "maxout.exact.scalar"
-0.01 0.341745 "maxout.exact.sse41"
-0.01 0.415457 "maxout.exact.avx2"
-0.01 0.228931 "maxout.exact.avx512"
+0.01 0.723868 "maxout.exact.scalar"
+0.01 0.415479 "maxout.exact.sse41"
+0.01 0.462431 "maxout.exact.avx2"
+0.01 0.257222 "maxout.exact.avx512"
 EOD
 $peers << EOD
-0.01 0.41151 "maxout.libm.scalar"
+0.01 0.428344 "maxout.libm.scalar"
 EOD
 $front << EOD
-0.01 0.228931 "maxout.exact.avx512"
+0.01 0.257222 "maxout.exact.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,15 +1,15 @@
 # prelu: ns/element at 64K elements against max ULP (gnuplot prelu.gp)
 $kernels << EOD
-0.5 1.09641 "prelu.exact.scalar"
-0.5 0.215221 "prelu.exact.sse41"
-0.5 0.108206 "prelu.exact.avx2"
-0.5 0.0777172 "prelu.exact.avx512"
+0.5 0.827704 "prelu.exact.scalar"
+0.5 0.218856 "prelu.exact.sse41"
+0.5 0.145799 "prelu.exact.avx2"
+0.5 0.0920944 "prelu.exact.avx512"
 EOD
 $peers << EOD
-0.5 3.5945 "prelu.libm.scalar"
+0.5 3.76843 "prelu.libm.scalar"
 EOD
 $front << EOD
-0.5 0.0777172 "prelu.exact.avx512"
+0.5 0.0920944 "prelu.exact.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

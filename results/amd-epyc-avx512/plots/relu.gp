@@ -1,15 +1,15 @@
 # relu: ns/element at 64K elements against max ULP (gnuplot relu.gp)
 $kernels << EOD
-0.01 3.40545 "relu.exact.scalar"
-0.01 0.117238 "relu.exact.sse41"
-0.01 0.0752359 "relu.exact.avx2"
-0.01 0.0737493 "relu.exact.avx512"
+0.01 3.18624 "relu.exact.scalar"
+0.01 0.117956 "relu.exact.sse41"
+0.01 0.0725811 "relu.exact.avx2"
+0.01 0.0727487 "relu.exact.avx512"
 EOD
 $peers << EOD
-0.01 3.35036 "relu.libm.scalar"
+0.01 2.78537 "relu.libm.scalar"
 EOD
 $front << EOD
-0.01 0.0737493 "relu.exact.avx512"
+0.01 0.0725811 "relu.exact.avx2"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,26 +1,27 @@
 # selu: ns/element at 64K elements against max ULP (gnuplot selu.gp)
 $kernels << EOD
-0.628342 0.789424 "selu.u1.avx2"
-0.628342 0.507668 "selu.u1.avx512"
-0.749938 11.7565 "selu.u1.scalar"
-0.749938 11.503 "selu.u1.sse41"
-1.77176 0.375795 "selu.u4.avx2"
-1.77176 0.263397 "selu.u4.avx512"
-1.80818 7.84582 "selu.u4.scalar"
-1.80818 1.16354 "selu.u4.sse41"
-269.759 5.94105 "selu.approx.scalar"
-269.759 0.816207 "selu.approx.sse41"
-269.777 0.254978 "selu.approx.avx2"
-269.777 0.178006 "selu.approx.avx512"
+0.628342 0.782855 "selu.u1.avx2"
+0.628342 0.530121 "selu.u1.avx512"
+0.749938 13.2532 "selu.u1.scalar"
+0.749938 12.6337 "selu.u1.sse41"
+1.77176 0.447085 "selu.u4.avx2"
+1.77684 0.227059 "selu.u4.avx512"
+1.80818 6.09769 "selu.u4.scalar"
+1.80818 1.16538 "selu.u4.sse41"
+269.759 4.7087 "selu.approx.scalar"
+269.759 1.07247 "selu.approx.sse41"
+269.777 0.296873 "selu.approx.avx2"
+2113.12 0.136626 "selu.approx.avx512"
 EOD
 $peers << EOD
-1.87696 8.0853 "selu.libm.scalar"
-1.89391 1.23316 "selu.sleef_u10.avx512"
+1.87696 8.44346 "selu.libm.scalar"
+1.89391 1.33573 "selu.sleef_u10.avx512"
 EOD
 $front << EOD
-0.628342 0.507668 "selu.u1.avx512"
-1.77176 0.263397 "selu.u4.avx512"
-269.777 0.178006 "selu.approx.avx512"
+0.628342 0.530121 "selu.u1.avx512"
+1.77176 0.447085 "selu.u4.avx2"
+1.77684 0.227059 "selu.u4.avx512"
+2113.12 0.136626 "selu.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,27 +1,28 @@
 # sigmoid: ns/element at 64K elements against max ULP (gnuplot sigmoid.gp)
 $kernels << EOD
-0.556756 0.571596 "sigmoid.u1.avx2"
-0.567715 0.289676 "sigmoid.u1.avx512"
-0.726095 8.15369 "sigmoid.u1.scalar"
-0.726095 2.46102 "sigmoid.u1.sse41"
-1.82602 0.342759 "sigmoid.u4.avx2"
-2.14614 0.235296 "sigmoid.u4.avx512"
-2.4719 8.57105 "sigmoid.u4.scalar"
-2.71776 1.65383 "sigmoid.u4.sse41"
-1228.25 0.147055 "sigmoid.approx.avx512"
-1397.04 0.231557 "sigmoid.approx.avx2"
-1444.26 0.840388 "sigmoid.approx.sse41"
-1445.26 5.64431 "sigmoid.approx.scalar"
+0.556756 0.663137 "sigmoid.u1.avx2"
+0.567715 0.339479 "sigmoid.u1.avx512"
+0.726095 8.25677 "sigmoid.u1.scalar"
+0.726095 2.61691 "sigmoid.u1.sse41"
+1.82602 0.35541 "sigmoid.u4.avx2"
+2.14614 0.286092 "sigmoid.u4.avx512"
+2.4719 8.49864 "sigmoid.u4.scalar"
+2.71776 1.75379 "sigmoid.u4.sse41"
+1375.65 0.221833 "sigmoid.approx.avx2"
+1444.26 0.876903 "sigmoid.approx.sse41"
+1445.26 6.06241 "sigmoid.approx.scalar"
+1697.61 0.132041 "sigmoid.approx.avx512"
 EOD
 $peers << EOD
-1.04858e+06 3.01182 "sigmoid.libm.scalar (off scale)"
-1.04858e+06 0.378527 "sigmoid.sleef_u10.avx512 (off scale)"
+1.04858e+06 3.04311 "sigmoid.libm.scalar (off scale)"
+1.04858e+06 0.461782 "sigmoid.sleef_u10.avx512 (off scale)"
 EOD
 $front << EOD
-0.556756 0.571596 "sigmoid.u1.avx2"
-0.567715 0.289676 "sigmoid.u1.avx512"
-2.14614 0.235296 "sigmoid.u4.avx512"
-1228.25 0.147055 "sigmoid.approx.avx512"
+0.556756 0.663137 "sigmoid.u1.avx2"
+0.567715 0.339479 "sigmoid.u1.avx512"
+2.14614 0.286092 "sigmoid.u4.avx512"
+1375.65 0.221833 "sigmoid.approx.avx2"
+1697.61 0.132041 "sigmoid.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,27 +1,28 @@
 # silu: ns/element at 64K elements against max ULP (gnuplot silu.gp)
 $kernels << EOD
-0.558191 0.678146 "silu.u1.avx2"
-0.559275 0.334403 "silu.u1.avx512"
-0.718049 9.0914 "silu.u1.scalar"
-0.718049 2.58569 "silu.u1.sse41"
-1.95162 0.254123 "silu.u4.avx512"
-2.3328 0.40565 "silu.u4.avx2"
-2.48396 10.8991 "silu.u4.scalar"
-2.60233 2.03571 "silu.u4.sse41"
-1257.65 0.164811 "silu.approx.avx512"
-1750.9 0.936129 "silu.approx.sse41"
-1751.87 5.84016 "silu.approx.scalar"
-1758.51 0.273021 "silu.approx.avx2"
+0.558191 0.932441 "silu.u1.avx2"
+0.559275 0.369465 "silu.u1.avx512"
+0.718049 9.87071 "silu.u1.scalar"
+0.718049 2.81123 "silu.u1.sse41"
+1.95162 0.243463 "silu.u4.avx512"
+2.3328 0.451391 "silu.u4.avx2"
+2.48396 10.8905 "silu.u4.scalar"
+2.60233 2.07931 "silu.u4.sse41"
+1607.21 0.213129 "silu.approx.avx2"
+1646.86 0.134871 "silu.approx.avx512"
+1750.9 1.08379 "silu.approx.sse41"
+1751.87 5.64967 "silu.approx.scalar"
 EOD
 $peers << EOD
-1.04858e+06 3.28387 "silu.libm.scalar (non-finite)"
-1.04858e+06 0.385155 "silu.sleef_u10.avx512 (non-finite)"
+1.04858e+06 3.5039 "silu.libm.scalar (non-finite)"
+1.04858e+06 0.395044 "silu.sleef_u10.avx512 (non-finite)"
 EOD
 $front << EOD
-0.558191 0.678146 "silu.u1.avx2"
-0.559275 0.334403 "silu.u1.avx512"
-1.95162 0.254123 "silu.u4.avx512"
-1257.65 0.164811 "silu.approx.avx512"
+0.558191 0.932441 "silu.u1.avx2"
+0.559275 0.369465 "silu.u1.avx512"
+1.95162 0.243463 "silu.u4.avx512"
+1607.21 0.213129 "silu.approx.avx2"
+1646.86 0.134871 "silu.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'

@@ -1,27 +1,27 @@
 # swish: ns/element at 64K elements against max ULP (gnuplot swish.gp)
 $kernels << EOD
-0.558191 0.713456 "swish.u1.avx2"
-0.559275 0.336621 "swish.u1.avx512"
-0.718049 10.6582 "swish.u1.scalar"
-0.718049 2.98387 "swish.u1.sse41"
-1.95162 0.266642 "swish.u4.avx512"
-2.3328 0.467399 "swish.u4.avx2"
-2.48396 11.1489 "swish.u4.scalar"
-2.60233 2.66212 "swish.u4.sse41"
-1257.65 0.194121 "swish.approx.avx512"
-1750.9 1.01773 "swish.approx.sse41"
-1751.87 6.163 "swish.approx.scalar"
-1758.51 0.300711 "swish.approx.avx2"
+0.558191 0.732577 "swish.u1.avx2"
+0.559275 0.37465 "swish.u1.avx512"
+0.718049 11.7874 "swish.u1.scalar"
+0.718049 2.66864 "swish.u1.sse41"
+1.95162 0.275335 "swish.u4.avx512"
+2.3328 0.556652 "swish.u4.avx2"
+2.48396 11.1964 "swish.u4.scalar"
+2.60233 2.77309 "swish.u4.sse41"
+1607.21 0.328371 "swish.approx.avx2"
+1646.86 0.143745 "swish.approx.avx512"
+1750.9 1.29384 "swish.approx.sse41"
+1751.87 5.8251 "swish.approx.scalar"
 EOD
 $peers << EOD
-1.04858e+06 3.28401 "swish.libm.scalar (non-finite)"
-1.04858e+06 0.406107 "swish.sleef_u10.avx512 (non-finite)"
+1.04858e+06 3.65509 "swish.libm.scalar (non-finite)"
+1.04858e+06 0.414593 "swish.sleef_u10.avx512 (non-finite)"
 EOD
 $front << EOD
-0.558191 0.713456 "swish.u1.avx2"
-0.559275 0.336621 "swish.u1.avx512"
-1.95162 0.266642 "swish.u4.avx512"
-1257.65 0.194121 "swish.approx.avx512"
+0.558191 0.732577 "swish.u1.avx2"
+0.559275 0.37465 "swish.u1.avx512"
+1.95162 0.275335 "swish.u4.avx512"
+1646.86 0.143745 "swish.approx.avx512"
 EOD
 set logscale xy
 set xlabel 'max ULP (0 drawn at 0.01; above 1048576 or non-finite drawn at 1048576)'
